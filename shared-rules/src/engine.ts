@@ -1,0 +1,163 @@
+import { buildTemplate, type Template } from './model/template';
+import { newUnit, spanOf, type ScalarNode } from './model/nodes';
+import { LineIndex } from './model/line-index';
+import { parseJson } from './parse/json';
+import { parseYamlTemplate, YamlUnitCache } from './parse/yaml-document';
+import { isResourceCheck, makeResourceContext, makeTemplateContext, type Report, type Rule } from './rules/rule';
+import { allRules } from './rules/index';
+import type { Finding, LintResult, Severity, Syntax } from './types';
+
+export const PARSE_ERROR = 'parse-error';
+export const INTERNAL_ERROR = 'internal-error';
+
+export interface LintOptions {
+  /** Used to choose the parser (`.json` is JSON) when `syntax` is not given. */
+  fileName?: string;
+  syntax?: Syntax;
+}
+
+interface RawFinding extends Report {
+  ruleId: string;
+  severity: Severity;
+}
+
+interface CachedResourceFindings {
+  contextKey: string;
+  findings: RawFinding[];
+}
+
+/** Chooses JSON or YAML: a `.json` name, or text whose first non-blank character opens a JSON object. */
+export function detectSyntax(text: string, fileName?: string): Syntax {
+  if (fileName && /\.json$/i.test(fileName)) return 'json';
+  if (fileName && /\.ya?ml$/i.test(fileName)) return 'yaml';
+  return /^\uFEFF?\s*\{/.test(text) ? 'json' : 'yaml';
+}
+
+/**
+ * Lints one document at a time. Keep one Linter per open document: it re-uses the parse of
+ * unchanged template sections and the findings of unchanged resources between versions.
+ */
+export class Linter {
+  private readonly yamlCache = new YamlUnitCache();
+  private resourceFindings = new Map<number, CachedResourceFindings>();
+  private readonly rulesByType = new Map<string, Rule[]>();
+  private readonly templateRules: Rule[] = [];
+
+  constructor(private readonly rules: readonly Rule[] = allRules) {
+    for (const rule of rules) {
+      const check = rule.cloudformation;
+      if (isResourceCheck(check)) {
+        for (const type of check.resourceTypes) {
+          const list = this.rulesByType.get(type) ?? [];
+          list.push(rule);
+          this.rulesByType.set(type, list);
+        }
+      } else {
+        this.templateRules.push(rule);
+      }
+    }
+  }
+
+  lint(text: string, options: LintOptions = {}): LintResult {
+    const syntax = options.syntax ?? detectSyntax(text, options.fileName);
+    const template = this.parse(text, syntax);
+    const lines = new LineIndex(text);
+    const toFinding = (raw: RawFinding): Finding => {
+      const span = spanOf(raw.at);
+      return {
+        ruleId: raw.ruleId,
+        severity: raw.severity,
+        message: raw.message,
+        span,
+        range: lines.rangeOf(span),
+        ...(raw.resource !== undefined ? { resource: raw.resource } : {}),
+      };
+    };
+
+    if (!template.isCloudFormation) {
+      return { syntax, findings: [], skippedReason: 'not a CloudFormation template' };
+    }
+    const documentUnit = newUnit(0);
+    const raw: RawFinding[] = template.errors.map((e) => ({
+      ruleId: PARSE_ERROR,
+      severity: 'error' as const,
+      message: e.message,
+      at: { unit: documentUnit, start: e.span.start, end: e.span.end },
+    }));
+    raw.push(...this.runRules(template));
+    const findings = raw.map(toFinding);
+    findings.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
+    return { format: 'cloudformation', syntax, findings };
+  }
+
+  private parse(text: string, syntax: Syntax): Template {
+    if (syntax === 'json') {
+      const parsed = parseJson(text);
+      return buildTemplate('json', parsed.root, parsed.errors);
+    }
+    const parsed = parseYamlTemplate(text, this.yamlCache);
+    if (!parsed.incremental) return buildTemplate('yaml', parsed.root, parsed.errors);
+    const ids = (units: Map<string, { unit: { id: number } }>) => new Map([...units].map(([k, u]) => [k, u.unit.id]));
+    return buildTemplate('yaml', parsed.root, parsed.errors, {
+      sectionUnitIds: ids(parsed.sectionUnits),
+      resourceUnitIds: ids(parsed.resourceUnits),
+    });
+  }
+
+  private runRules(template: Template): RawFinding[] {
+    const out: RawFinding[] = [];
+    const nextCache = new Map<number, CachedResourceFindings>();
+    for (const resource of template.resources) {
+      const rules = resource.type ? this.rulesByType.get(resource.type) : undefined;
+      if (!rules) continue;
+      const cached = resource.unitId !== undefined ? this.resourceFindings.get(resource.unitId) : undefined;
+      // Spans of cached findings are re-read from their nodes' units, so they follow the unit's new base.
+      if (cached && cached.contextKey === template.contextKey) {
+        out.push(...cached.findings);
+        nextCache.set(resource.unitId!, cached);
+        continue;
+      }
+      const findings: RawFinding[] = [];
+      for (const rule of rules) {
+        const sink: Report[] = [];
+        try {
+          const check = rule.cloudformation;
+          if (isResourceCheck(check)) check.check(makeResourceContext(template, resource, sink));
+          for (const r of sink) findings.push({ ...r, ruleId: rule.meta.id, severity: rule.meta.severity });
+        } catch (error) {
+          findings.push(internalError(rule, error, resource.keyNode, resource.logicalId));
+        }
+      }
+      out.push(...findings);
+      if (resource.unitId !== undefined) nextCache.set(resource.unitId, { contextKey: template.contextKey, findings });
+    }
+    this.resourceFindings = nextCache;
+    for (const rule of this.templateRules) {
+      const sink: Report[] = [];
+      try {
+        const check = rule.cloudformation;
+        if (!isResourceCheck(check)) check.checkTemplate(makeTemplateContext(template, sink));
+        for (const r of sink) out.push({ ...r, ruleId: rule.meta.id, severity: rule.meta.severity });
+      } catch (error) {
+        out.push(internalError(rule, error, { kind: 'scalar', value: null, unit: newUnit(0), start: 0, end: 0 }));
+      }
+    }
+    return out;
+  }
+}
+
+function internalError(rule: Rule, error: unknown, at: ScalarNode, resource?: string): RawFinding {
+  const reason = error instanceof Error ? error.message : String(error);
+  return {
+    ruleId: INTERNAL_ERROR,
+    severity: 'error',
+    message: `Rule ${rule.meta.id} failed${resource ? ` on ${resource}` : ''} and could not check it: ${reason}`,
+    at,
+    resource,
+  };
+}
+
+/** Lints a text once, without keeping caches (the CLI's path). */
+export function lintText(text: string, options: LintOptions = {}): LintResult {
+  return new Linter().lint(text, options);
+}

@@ -1,0 +1,12 @@
+export * from './types';
+export { Linter, lintText, detectSyntax, PARSE_ERROR, INTERNAL_ERROR, type LintOptions } from './engine';
+export { allRules, ruleById } from './rules/index';
+export type { Rule } from './rules/rule';
+export { LineIndex } from './model/line-index';
+
+/** Where each rule's documentation page lives (generated from rule metadata into docs/rules). */
+export const DOCS_BASE_URL = 'https://github.com/infralint/infralint/blob/main/docs/rules/';
+
+export function ruleDocUrl(ruleId: string): string {
+  return `${DOCS_BASE_URL}${ruleId}.md`;
+}

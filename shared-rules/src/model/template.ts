@@ -1,0 +1,106 @@
+import type { ParseError } from '../parse/errors';
+import type { Syntax } from '../types';
+import { entryOf, isMap, scalarString, valueOf, type Entry, type MapNode, type Node, type ScalarNode } from './nodes';
+
+export interface Resource {
+  logicalId: string;
+  keyNode: ScalarNode;
+  node: Node;
+  type?: string;
+  /** The resource's `Properties`, when it is a mapping. */
+  properties?: MapNode;
+  /** Identity of the parsed unit the resource came from, for result caching (incremental YAML only). */
+  unitId?: number;
+}
+
+export interface Template {
+  syntax: Syntax;
+  root: Node | undefined;
+  errors: ParseError[];
+  isCloudFormation: boolean;
+  isSam: boolean;
+  parameters: Map<string, Entry>;
+  mappings?: MapNode;
+  conditions?: MapNode;
+  /** SAM `Globals`. */
+  globals?: MapNode;
+  resources: Resource[];
+  resourcesById: Map<string, Resource>;
+  resourcesByType: Map<string, Resource[]>;
+  /**
+   * Identity of everything outside a resource that a resource check may read (parameters,
+   * mappings, conditions, globals). Equal keys mean cached per-resource results are still valid.
+   */
+  contextKey: string;
+}
+
+const TEMPLATE_RESOURCE_TYPE = /^(AWS|Custom|Alexa)::|^AWS::Serverless::/;
+
+export interface SectionIdentity {
+  /** Unit ids of the sections, when parsed incrementally; undefined means "always new". */
+  sectionUnitIds?: Map<string, number>;
+  resourceUnitIds?: Map<string, number>;
+}
+
+export function buildTemplate(
+  syntax: Syntax,
+  root: Node | undefined,
+  errors: ParseError[],
+  identity: SectionIdentity = {},
+): Template {
+  const template: Template = {
+    syntax,
+    root,
+    errors,
+    isCloudFormation: false,
+    isSam: false,
+    parameters: new Map(),
+    resources: [],
+    resourcesById: new Map(),
+    resourcesByType: new Map(),
+    contextKey: '',
+  };
+  if (!isMap(root)) return template;
+
+  const parameters = valueOf(root, 'Parameters');
+  if (isMap(parameters)) for (const e of parameters.entries) template.parameters.set(e.key, e);
+  const mappings = valueOf(root, 'Mappings');
+  if (isMap(mappings)) template.mappings = mappings;
+  const conditions = valueOf(root, 'Conditions');
+  if (isMap(conditions)) template.conditions = conditions;
+  const globals = valueOf(root, 'Globals');
+  if (isMap(globals)) template.globals = globals;
+
+  const resources = valueOf(root, 'Resources');
+  let typedResources = 0;
+  if (isMap(resources)) {
+    for (const entry of resources.entries) {
+      const resource: Resource = { logicalId: entry.key, keyNode: entry.keyNode, node: entry.value };
+      if (isMap(entry.value)) {
+        resource.type = scalarString(valueOf(entry.value, 'Type'));
+        const props = valueOf(entry.value, 'Properties');
+        if (isMap(props)) resource.properties = props;
+      }
+      resource.unitId = identity.resourceUnitIds?.get(entry.key);
+      if (resource.type && TEMPLATE_RESOURCE_TYPE.test(resource.type)) typedResources++;
+      template.resources.push(resource);
+      template.resourcesById.set(entry.key, resource);
+      if (resource.type) {
+        const list = template.resourcesByType.get(resource.type) ?? [];
+        list.push(resource);
+        template.resourcesByType.set(resource.type, list);
+      }
+    }
+  }
+  // Recognised by what the parsed content says, never by the raw text.
+  template.isCloudFormation = entryOf(root, 'AWSTemplateFormatVersion') !== undefined || typedResources > 0;
+  const transform = valueOf(root, 'Transform');
+  template.isSam = /AWS::Serverless/.test(scalarString(transform) ?? '') ||
+    (transform?.kind === 'seq' && transform.items.some((i) => /AWS::Serverless/.test(scalarString(i) ?? '')));
+
+  const ids = identity.sectionUnitIds;
+  template.contextKey = ids
+    ? ['Parameters', 'Mappings', 'Conditions', 'Globals', 'Transform'].map((k) => ids.get(k) ?? '-').join(',')
+    : '';
+  return template;
+}

@@ -1,0 +1,136 @@
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import type { Entry, MapNode, Node, ScalarNode, Unit } from '../model/nodes';
+import type { ParseError } from './errors';
+
+/** CloudFormation short-form tags and the long-form key each stands for. */
+const SHORT_FORM: Record<string, string> = {
+  '!Ref': 'Ref',
+  '!Condition': 'Condition',
+};
+for (const fn of [
+  'And', 'Base64', 'Cidr', 'Equals', 'FindInMap', 'GetAtt', 'GetAZs', 'If', 'ImportValue', 'Join', 'Not',
+  'Or', 'Select', 'Split', 'Sub', 'Transform', 'Length', 'ToJsonString', 'ForEach',
+]) {
+  SHORT_FORM[`!${fn}`] = `Fn::${fn}`;
+}
+
+
+export interface ParsedUnit {
+  unit: Unit;
+  /** The unit's text; also its identity in the re-use cache. */
+  text: string;
+  root: Node | undefined;
+  /** Errors with spans relative to the unit's start. */
+  errors: ParseError[];
+  /** True when the unit uses anchors or aliases (the whole document must then be parsed as one). */
+  usesAliases: boolean;
+}
+
+/**
+ * Parses one piece of YAML text into our node model. Node offsets and error spans are relative
+ * to the start of `text`; `unit.base` says where that is in the whole document.
+ */
+export function parseYamlUnit(text: string, unit: Unit): ParsedUnit {
+  const doc = parseDocument(text, {
+    uniqueKeys: true,
+    prettyErrors: false,
+    keepSourceTokens: false,
+    strict: false,
+  });
+  const errors: ParseError[] = doc.errors.map((e) => ({
+    message: readableYamlError(e.code, e.message, text, e.pos[0]),
+    span: { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) },
+  }));
+  const converter = new Converter(text, unit, doc);
+  const root = doc.contents ? converter.convert(doc.contents as YamlNode) : undefined;
+  return { unit, text, root, errors, usesAliases: converter.usesAliases };
+}
+
+function readableYamlError(code: string, message: string, text: string, pos: number): string {
+  const firstLine = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  if (code === 'TAB_AS_INDENT' || /tab/i.test(firstLine)) {
+    return 'Tabs are not allowed for indentation in YAML; indent with spaces.';
+  }
+  if (code === 'DUPLICATE_KEY') {
+    return `Duplicate key: ${firstLine.replace(/^Map keys must be unique;?\s*/, '') || 'a key appears twice in the same mapping'}.`;
+  }
+  const lineStart = text.lastIndexOf('\n', pos - 1) + 1;
+  if (text.slice(lineStart, pos).includes('\t')) {
+    return `${firstLine} (the line contains a tab; YAML indentation must use spaces).`;
+  }
+  return firstLine;
+}
+
+class Converter {
+  usesAliases = false;
+  private readonly aliasTargets = new Map<YamlNode, Node>();
+
+  constructor(private readonly text: string, private readonly unit: Unit, private readonly doc: Document) {}
+
+  convert(node: YamlNode): Node {
+    if (isAlias(node)) {
+      this.usesAliases = true;
+      const target = node.resolve(this.doc);
+      // Aliases share the converted target: memory stays linear however often they are used.
+      const shared = target ? this.aliasTargets.get(target as YamlNode) : undefined;
+      if (shared) return shared;
+      const [start, , end] = node.range ?? [0, 0, 0];
+      return { kind: 'scalar', value: null, unit: this.unit, start, end };
+    }
+    const plain = this.convertPlain(node);
+    const tagged = this.applyTag(node, plain);
+    if ((node as { anchor?: string }).anchor) {
+      this.usesAliases = true;
+      this.aliasTargets.set(node, tagged);
+    }
+    return tagged;
+  }
+
+  private convertPlain(node: YamlNode): Node {
+    const [start, valueEnd] = node.range ?? [0, 0, 0];
+    if (isMap(node)) {
+      const entries: Entry[] = [];
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const keyNode = pair.key as YamlNode | null;
+        const key = keyNode && isScalar(keyNode) ? keyNode.value : null;
+        const [ks, ke] = keyNode?.range ?? [start, start];
+        const keyScalar: ScalarNode = {
+          kind: 'scalar',
+          value: key === null || key === undefined ? '' : String(key),
+          unit: this.unit,
+          start: ks,
+          end: ke,
+        };
+        const value: Node = pair.value
+          ? this.convert(pair.value as YamlNode)
+          : { kind: 'scalar', value: null, unit: this.unit, start: ke, end: ke };
+        entries.push({ key: String(keyScalar.value), keyNode: keyScalar, value });
+      }
+      return { kind: 'map', entries, unit: this.unit, start, end: valueEnd };
+    }
+    if (isSeq(node)) {
+      const items = node.items.map((item) =>
+        item ? this.convert(item as YamlNode) : ({ kind: 'scalar', value: null, unit: this.unit, start, end: start } as Node),
+      );
+      return { kind: 'seq', items, unit: this.unit, start, end: valueEnd };
+    }
+    if (isScalar(node)) {
+      const v = node.value;
+      const value = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null ? v : String(v);
+      return { kind: 'scalar', value, unit: this.unit, start, end: valueEnd };
+    }
+    return { kind: 'scalar', value: null, unit: this.unit, start, end: valueEnd };
+  }
+
+  /** `!Ref X` becomes `{Ref: X}`: rules and the evaluator see only the long form. */
+  private applyTag(node: YamlNode, plain: Node): Node {
+    const tag = (node as { tag?: string }).tag;
+    const longForm = tag ? SHORT_FORM[tag] : undefined;
+    if (!longForm) return plain;
+    const tagStart = this.text.lastIndexOf(tag!, plain.start);
+    const start = tagStart >= 0 && plain.start - tagStart < 200 ? tagStart : plain.start;
+    const keyNode: ScalarNode = { kind: 'scalar', value: longForm, unit: this.unit, start, end: start + tag!.length };
+    return { kind: 'map', entries: [{ key: longForm, keyNode, value: plain }], unit: this.unit, start, end: plain.end };
+  }
+}

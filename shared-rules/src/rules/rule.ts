@@ -1,0 +1,86 @@
+import { resolve, resolvePath, type Outcome } from '../model/evaluate';
+import type { Node, Unit } from '../model/nodes';
+import type { Resource, Template } from '../model/template';
+import type { RuleMeta } from '../types';
+
+/** Where a finding is: a node-relative place, so that cached findings follow their unit when it moves. */
+export interface Place {
+  unit: Unit;
+  start: number;
+  end: number;
+}
+
+/** A finding as a check reports it: the engine adds rule id, severity and positions. */
+export interface Report {
+  message: string;
+  at: Place;
+  resource?: string;
+}
+
+export interface TemplateCheckContext {
+  template: Template;
+  /** Evaluates a node: intrinsics resolved where the template says enough. */
+  resolve(node: Node): Outcome[];
+  report(node: Node, message: string, resource?: Resource): void;
+}
+
+export interface ResourceCheckContext extends TemplateCheckContext {
+  resource: Resource;
+  /** Evaluates `Properties.<path>` (dot-separated), following every `Fn::If` branch. */
+  property(path: string): Outcome[];
+  /** Evaluates a path below any node. */
+  path(start: Node, path: string): Outcome[];
+  /** Reports at a node of this resource. */
+  report(node: Node, message: string): void;
+  /** Reports something the resource lacks: at the `Fn::If` branch that removed it, else at the resource's key. */
+  reportMissing(message: string, outcome?: Outcome): void;
+}
+
+export interface CloudFormationResourceCheck {
+  /** The resource types this check is run for (the engine indexes resources by type). */
+  resourceTypes: string[];
+  check(ctx: ResourceCheckContext): void;
+}
+
+export interface CloudFormationTemplateCheck {
+  /** Checks that look at the template as a whole (parameters, or relations between resources). */
+  checkTemplate(ctx: TemplateCheckContext): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  cloudformation: CloudFormationResourceCheck | CloudFormationTemplateCheck;
+}
+
+export function isResourceCheck(c: Rule['cloudformation']): c is CloudFormationResourceCheck {
+  return 'resourceTypes' in c;
+}
+
+export function makeTemplateContext(template: Template, sink: Report[]): TemplateCheckContext {
+  return {
+    template,
+    resolve: (node) => resolve(node, template),
+    report(node, message, resource) {
+      sink.push({ message, at: node, resource: resource?.logicalId });
+    },
+  };
+}
+
+export function makeResourceContext(template: Template, resource: Resource, sink: Report[]): ResourceCheckContext {
+  const base = makeTemplateContext(template, sink);
+  const report = (node: Node, message: string) => sink.push({ message, at: node, resource: resource.logicalId });
+  return {
+    ...base,
+    resource,
+    property(path) {
+      if (!resource.properties) return [{ kind: 'absent' }];
+      return resolvePath(resource.properties, path.split('.'), template);
+    },
+    path: (start, path) => resolvePath(start, path.split('.'), template),
+    report,
+    reportMissing(message, outcome) {
+      if (outcome?.kind === 'absent' && outcome.node) report(outcome.node, message);
+      else report(resource.keyNode, message);
+    },
+  };
+}

@@ -1,0 +1,65 @@
+/** Positions inside the engine: 0-based line and UTF-16 character, like LSP. */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** Offsets into the document text (UTF-16 code units, as JS strings index). */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+export type TemplateFormat = 'cloudformation';
+
+/** Which parser read the file. */
+export type Syntax = 'yaml' | 'json';
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  /** Where the problem is, as offsets into the text. */
+  span: Span;
+  /** The same place as line/character. */
+  range: Range;
+  /** Logical id of the resource the finding belongs to, if any. */
+  resource?: string;
+}
+
+export interface LintResult {
+  /** The template format recognised, or undefined when the file is not a template we lint. */
+  format?: TemplateFormat;
+  syntax: Syntax;
+  findings: Finding[];
+  /** Why the file was not linted (not a template, too large...), when it was not. */
+  skippedReason?: string;
+}
+
+export interface RuleReference {
+  tool: 'checkov' | 'kics' | 'cfn_nag' | 'cfn-lint' | 'trivy' | 'aws-docs';
+  id: string;
+  url?: string;
+}
+
+export interface RuleMeta {
+  id: string;
+  title: string;
+  severity: Severity;
+  formats: TemplateFormat[];
+  docs: {
+    description: string;
+    impact: string;
+    remediation: string;
+  };
+  references: RuleReference[];
+  /** Resource types the rule looks at, for documentation and indexing. */
+  resourceTypes: string[];
+}
