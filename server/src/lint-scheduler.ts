@@ -1,0 +1,76 @@
+import { Linter, type LintResult } from '@infralint/shared-rules';
+
+export interface LintTarget {
+  uri: string;
+  version: number;
+  text: string;
+}
+
+export interface SchedulerOptions {
+  /** Wait this long after the last change before linting, so a burst of keystrokes lints once. */
+  debounceMs: number;
+  /** Is this the current version of the document? Work for older versions is dropped. */
+  isCurrent(uri: string, version: number): boolean;
+  publish(uri: string, version: number, result: LintResult): void;
+  onError(uri: string, error: unknown): void;
+}
+
+/**
+ * Per-document lint scheduling: one Linter per open document (it re-uses the parse of
+ * unchanged sections between versions), debounced, stale versions never published.
+ */
+export class LintScheduler {
+  private readonly linters = new Map<string, Linter>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+
+  constructor(private readonly options: SchedulerOptions) {}
+
+  /** Lints a newly opened document at once, a changed one after the debounce. */
+  schedule(target: LintTarget): void {
+    const isNew = !this.linters.has(target.uri) && !this.timers.has(target.uri);
+    this.cancel(target.uri);
+    if (isNew) this.linters.set(target.uri, new Linter());
+    const delay = isNew ? 0 : this.options.debounceMs;
+    // Even with no delay, a timer lets changes already queued arrive first: only the newest is linted.
+    const timer = setTimeout(() => {
+      this.timers.delete(target.uri);
+      this.run(target);
+    }, delay);
+    this.timers.set(target.uri, timer);
+  }
+
+  close(uri: string): void {
+    this.cancel(uri);
+    this.linters.delete(uri);
+  }
+
+  setDebounce(ms: number): void {
+    this.options.debounceMs = ms;
+  }
+
+  private cancel(uri: string): void {
+    const timer = this.timers.get(uri);
+    if (timer) clearTimeout(timer);
+    this.timers.delete(uri);
+  }
+
+  private run(target: LintTarget): void {
+    if (!this.options.isCurrent(target.uri, target.version)) return;
+    const linter = this.linters.get(target.uri);
+    if (!linter) return;
+    try {
+      const result = linter.lint(target.text, { fileName: fileNameOf(target.uri) });
+      if (this.options.isCurrent(target.uri, target.version)) this.options.publish(target.uri, target.version, result);
+    } catch (error) {
+      this.options.onError(target.uri, error);
+    }
+  }
+}
+
+function fileNameOf(uri: string): string {
+  try {
+    return decodeURIComponent(new URL(uri).pathname);
+  } catch {
+    return uri;
+  }
+}
