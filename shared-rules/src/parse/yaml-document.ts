@@ -36,10 +36,13 @@ export class YamlUnitCache {
   private units = new Map<string, ParsedUnit>();
   private generation = new Map<string, number>();
   private current = 0;
+  /** How many units were parsed (not re-used) so far: lets tests see that an edit re-parses little. */
+  parsedCount = 0;
 
   get(text: string, base: number): ParsedUnit {
     let parsed = this.units.get(text);
     if (!parsed) {
+      this.parsedCount++;
       parsed = parseYamlUnit(text, newUnit(base));
       this.units.set(text, parsed);
     }

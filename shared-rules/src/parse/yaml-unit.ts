@@ -37,7 +37,8 @@ export function parseYamlUnit(text: string, unit: Unit): ParsedUnit {
     keepSourceTokens: false,
     strict: false,
   });
-  const errors: ParseError[] = doc.errors.map((e) => ({
+  // After the first syntax error the parser's further errors mostly follow from it: report the first.
+  const errors: ParseError[] = doc.errors.slice(0, 1).map((e) => ({
     message: readableYamlError(e.code, e.message, text, e.pos[0]),
     span: { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) },
   }));
@@ -50,6 +51,9 @@ function readableYamlError(code: string, message: string, text: string, pos: num
   const firstLine = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
   if (code === 'TAB_AS_INDENT' || /tab/i.test(firstLine)) {
     return 'Tabs are not allowed for indentation in YAML; indent with spaces.';
+  }
+  if (code === 'BAD_INDENT' && /^Flow (map|sequence)/.test(firstLine)) {
+    return `${firstLine}: indent every line of a {...} or [...] value further than the key it belongs to.`;
   }
   if (code === 'DUPLICATE_KEY') {
     return `Duplicate key: ${firstLine.replace(/^Map keys must be unique;?\s*/, '') || 'a key appears twice in the same mapping'}.`;

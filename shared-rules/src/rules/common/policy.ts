@@ -44,8 +44,13 @@ function readStatement(ctx: TemplateCheckContext, map: Extract<Node, { kind: 'ma
     notAction: field('NotAction') !== undefined,
     resources: [],
     principals: [],
-    hasCondition: field('Condition') !== undefined,
+    hasCondition: false,
   };
+  const condition = field('Condition');
+  // An empty Condition, or one an Fn::If branch removes, restricts nothing; an unknown one may.
+  statement.hasCondition =
+    condition !== undefined &&
+    ctx.resolve(condition).every((o) => o.kind === 'unknown' || (o.kind === 'value' && !(o.data.kind === 'map' && o.data.entries.length === 0)));
   const action = field('Action');
   if (action) statement.actions = stringsOf(ctx, action);
   const resource = field('Resource');

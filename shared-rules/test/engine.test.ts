@@ -1,0 +1,128 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { Linter, lintText } from '../src/engine';
+import type { Rule } from '../src/rules/rule';
+import { renderRulePages } from '../src/docs/render';
+import { allRules } from '../src/rules/index';
+import { realCorpus, sharedCorpus, walk } from './corpus';
+
+describe('engine', () => {
+  it('recognises CloudFormation by content, not by file name or text', () => {
+    assert.strictEqual(lintText('AWSTemplateFormatVersion: "2010-09-09"\n', { fileName: 'x.yaml' }).format, 'cloudformation');
+    assert.strictEqual(lintText('Resources:\n  Q:\n    Type: AWS::SQS::Queue\n', { fileName: 'x.yml' }).format, 'cloudformation');
+    assert.strictEqual(lintText('Resources:\n  Q:\n    Type: Custom::Thing\n', { fileName: 'x.yml' }).format, 'cloudformation');
+    // Mentions in text or a Resources key of another kind are not enough.
+    assert.strictEqual(lintText('# AWSTemplateFormatVersion\nname: build\non: push\n', { fileName: 'ci.yml' }).format, undefined);
+    assert.strictEqual(lintText('Resources:\n  - AWS::S3::Bucket\n', { fileName: 'x.yaml' }).format, undefined);
+    assert.strictEqual(lintText('{"Resources": {"a": {"Type": "Other"}}}', { fileName: 'x.json' }).format, undefined);
+  });
+
+  it('reports YAML and JSON syntax errors with positions and readable messages', () => {
+    const yaml = lintText('AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  B:\n\tType: AWS::S3::Bucket\n', { fileName: 'x.yaml' });
+    const yamlError = yaml.findings.find((f) => f.ruleId === 'parse-error');
+    assert.ok(yamlError, JSON.stringify(yaml.findings));
+    assert.strictEqual(yamlError.range.start.line, 3);
+    assert.match(yamlError.message, /tab/i);
+
+    const json = lintText('{\n  "AWSTemplateFormatVersion": "2010-09-09",\n  "Resources": {}\n  "Outputs": {}\n}\n', { fileName: 'x.json' });
+    const jsonError = json.findings.find((f) => f.ruleId === 'parse-error');
+    assert.ok(jsonError);
+    assert.deepStrictEqual(jsonError.range.start, { line: 3, character: 2 });
+    assert.match(jsonError.message, /comma/i);
+  });
+
+  it('contains a failing rule: it reports an internal error and the other rules still run', () => {
+    const broken: Rule = {
+      meta: { ...allRules[0].meta, id: 'test-broken-rule' },
+      cloudformation: {
+        resourceTypes: ['AWS::S3::Bucket'],
+        check() {
+          throw new Error('boom');
+        },
+      },
+    };
+    const result = new Linter([broken, ...allRules]).lint('Resources:\n  B:\n    Type: AWS::S3::Bucket\n', { fileName: 'x.yaml' });
+    const internal = result.findings.filter((f) => f.ruleId === 'internal-error');
+    assert.strictEqual(internal.length, 1);
+    assert.match(internal[0].message, /test-broken-rule.*boom/);
+    assert.ok(result.findings.some((f) => f.ruleId === 'aws-s3-bucket-encryption'));
+  });
+
+  it('gives the same findings after edits, whether or not sections are re-used', () => {
+    const before = 'Resources:\n  A:\n    Type: AWS::S3::Bucket\n  B:\n    Type: AWS::S3::Bucket\n';
+    const after = 'Description: x\nResources:\n  A:\n    Type: AWS::S3::Bucket\n  B:\n    Type: AWS::S3::Bucket\n    Properties: {}\n';
+    const linter = new Linter();
+    linter.lint(before, { fileName: 'x.yaml' });
+    const reused = linter.lint(after, { fileName: 'x.yaml' });
+    assert.deepStrictEqual(reused.findings, lintText(after, { fileName: 'x.yaml' }).findings);
+  });
+
+  it('positions are UTF-16 based after non-ASCII text', () => {
+    const text = 'Description: "🔒 日本語 e\u0301"\nResources:\n  B:\n    Type: AWS::S3::Bucket\n';
+    const finding = lintText(text, { fileName: 'x.yaml' }).findings.find((f) => f.ruleId === 'aws-s3-bucket-encryption');
+    assert.deepStrictEqual(finding?.range, { start: { line: 2, character: 2 }, end: { line: 2, character: 3 } });
+    const onOneLine = '{"Description": "🔒", "Resources": {"B": {"Type": "AWS::S3::Bucket"}}}';
+    const f2 = lintText(onOneLine, { fileName: 'x.json' }).findings.find((f) => f.ruleId === 'aws-s3-bucket-encryption');
+    assert.strictEqual(f2?.range.start.character, onOneLine.indexOf('"B"'));
+  });
+});
+
+describe('rule documentation', () => {
+  it('docs/rules matches the rule metadata (run `npm run docs` after changing a rule)', () => {
+    const dir = path.resolve(__dirname, '../../../docs/rules');
+    for (const [name, content] of Object.entries(renderRulePages())) {
+      const file = path.join(dir, name);
+      assert.ok(fs.existsSync(file), `${name} is missing`);
+      assert.strictEqual(fs.readFileSync(file, 'utf8'), content, `${name} is out of date`);
+    }
+  });
+
+  it('every rule has a unique id', () => {
+    const ids = allRules.map((r) => r.meta.id);
+    assert.deepStrictEqual(ids, [...new Set(ids)]);
+  });
+});
+
+describe('real-world corpus', function () {
+  this.timeout(120000);
+  const corpus = realCorpus();
+
+  it('recognises and parses every CloudFormation and SAM template without internal errors', function () {
+    if (!corpus) this.skip(); // ../shared is absent in a user's clone; CI always has it
+    const problems: string[] = [];
+    let templates = 0;
+    for (const entry of corpus) {
+      const result = lintText(fs.readFileSync(entry.file, 'utf8'), { fileName: entry.file });
+      const bad = result.findings.filter((f) => f.ruleId === 'parse-error' || f.ruleId === 'internal-error');
+      if (entry.format === 'cloudformation' || entry.format === 'sam') {
+        templates++;
+        if (result.format !== 'cloudformation') problems.push(`${entry.path}: not recognised`);
+      } else if (result.format) {
+        problems.push(`${entry.path} (${entry.format}) was taken for CloudFormation`);
+      }
+      for (const f of bad) {
+        // Two kinds of real syntax errors in the corpus are reported on purpose: duplicate keys (one
+        // value is silently lost) and flow collections indented no further than their key (the
+        // YAML 1.2 spec forbids it; PyYAML, hence cfn-lint, accepts it).
+        if (f.ruleId === 'parse-error' && /^Duplicate key|^Flow (map|sequence) in block collection/.test(f.message)) continue;
+        problems.push(`${entry.path}:${f.range.start.line + 1}: ${f.ruleId}: ${f.message}`);
+      }
+    }
+    assert.deepStrictEqual(problems, []);
+    assert.ok(templates > 400, `${templates} templates`);
+  });
+
+  it('lints every file of the KICS corpus without crashing or internal errors', function () {
+    const kics = sharedCorpus('corpus/kics');
+    if (!kics) this.skip(); // ../shared is absent in a user's clone; CI always has it
+    const files = walk(kics, (f) => /\.(ya?ml|json)$/.test(f) && !/(meta|expected|index)\.json$/.test(f));
+    const internal: string[] = [];
+    for (const file of files) {
+      const result = lintText(fs.readFileSync(file, 'utf8'), { fileName: file });
+      for (const f of result.findings) if (f.ruleId === 'internal-error') internal.push(`${file}: ${f.message}`);
+    }
+    assert.deepStrictEqual(internal, []);
+    assert.ok(files.length > 1500, `${files.length} files`);
+  });
+});

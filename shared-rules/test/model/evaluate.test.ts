@@ -1,0 +1,98 @@
+import * as assert from 'assert';
+import { asString, resolvePath, type Outcome } from '../../src/model/evaluate';
+import { buildTemplate } from '../../src/model/template';
+import { valueOf, type MapNode } from '../../src/model/nodes';
+import { parseYamlTemplate } from '../../src/parse/yaml-document';
+
+function templateOf(text: string) {
+  const parsed = parseYamlTemplate(text);
+  assert.deepStrictEqual(parsed.errors, []);
+  return buildTemplate('yaml', parsed.root, parsed.errors);
+}
+
+/** Evaluates Resources.R.Properties.<path> and describes each outcome. */
+function outcomes(text: string, path: string): string[] {
+  const template = templateOf(text);
+  const props = template.resourcesById.get('R')!.properties!;
+  return resolvePath(props, path.split('.'), template).map(show);
+}
+
+function show(o: Outcome): string {
+  if (o.kind !== 'value') return o.kind;
+  return o.data.kind === 'scalar' ? `value:${asString(o)}` : `value:${o.data.kind}`;
+}
+
+const HEADER = `Parameters:
+  Open:
+    Type: String
+    Default: 0.0.0.0/0
+  NoDefault:
+    Type: String
+  Env:
+    Type: String
+    Default: prod
+Mappings:
+  Cidrs:
+    prod:
+      Office: 10.0.0.0/8
+Conditions:
+  IsProd: !Equals [!Ref Env, prod]
+Resources:
+  R:
+    Type: AWS::EC2::SecurityGroupIngress
+    Properties:
+`;
+
+describe('evaluating intrinsic functions', () => {
+  it('resolves a Ref to a parameter with a Default to that default', () => {
+    assert.deepStrictEqual(outcomes(`${HEADER}      CidrIp: !Ref Open\n`, 'CidrIp'), ['value:0.0.0.0/0']);
+  });
+
+  it('keeps a Ref to a parameter without Default, a resource or a pseudo parameter unknown', () => {
+    assert.deepStrictEqual(outcomes(`${HEADER}      CidrIp: !Ref NoDefault\n`, 'CidrIp'), ['unknown']);
+    assert.deepStrictEqual(outcomes(`${HEADER}      CidrIp: !Ref R\n`, 'CidrIp'), ['unknown']);
+    assert.deepStrictEqual(outcomes(`${HEADER}      CidrIp: !Ref AWS::Region\n`, 'CidrIp'), ['unknown']);
+    assert.deepStrictEqual(outcomes(`${HEADER}      CidrIp: !ImportValue shared-cidr\n`, 'CidrIp'), ['unknown']);
+    assert.deepStrictEqual(outcomes(`${HEADER}      CidrIp: !GetAtt Vpc.CidrBlock\n`, 'CidrIp'), ['unknown']);
+  });
+
+  it('follows both branches of Fn::If, and AWS::NoValue removes the property', () => {
+    assert.deepStrictEqual(
+      outcomes(`${HEADER}      CidrIp: !If [IsProd, 10.0.0.0/8, !Ref AWS::NoValue]\n`, 'CidrIp'),
+      ['value:10.0.0.0/8', 'absent'],
+    );
+    assert.deepStrictEqual(
+      outcomes(`${HEADER}      CidrIp:\n        Fn::If: [IsProd, !If [IsProd, a, b], c]\n`, 'CidrIp'),
+      ['value:a', 'value:b', 'value:c'],
+    );
+  });
+
+  it('evaluates Sub, Join, Select and FindInMap when every part is known', () => {
+    assert.deepStrictEqual(outcomes(`${HEADER}      Description: !Sub "\${Env}-sg \${!Literal}"\n`, 'Description'), ['value:prod-sg ${Literal}']);
+    assert.deepStrictEqual(outcomes(`${HEADER}      Description: !Sub "\${AWS::Region}-sg"\n`, 'Description'), ['unknown']);
+    assert.deepStrictEqual(outcomes(`${HEADER}      Description: !Join ["-", [a, !Ref Env]]\n`, 'Description'), ['value:a-prod']);
+    assert.deepStrictEqual(outcomes(`${HEADER}      Description: !Select [1, [a, b]]\n`, 'Description'), ['value:b']);
+    assert.deepStrictEqual(outcomes(`${HEADER}      CidrIp: !FindInMap [Cidrs, !Ref Env, Office]\n`, 'CidrIp'), ['value:10.0.0.0/8']);
+  });
+
+  it('reports a missing path step as absent and a wrong type as unknown', () => {
+    assert.deepStrictEqual(outcomes(`${HEADER}      CidrIp: 10.0.0.0/8\n`, 'Missing.Deeper'), ['absent']);
+    assert.deepStrictEqual(outcomes(`${HEADER}      CidrIp: 10.0.0.0/8\n`, 'CidrIp.Deeper'), ['unknown']);
+  });
+
+  it('does not explode on deeply nested conditions', () => {
+    let value = 'x';
+    for (let i = 0; i < 24; i++) value = `!If [IsProd, ${value}, ${value}]`;
+    const result = outcomes(`${HEADER}      CidrIp: ${value}\n`, 'CidrIp');
+    assert.deepStrictEqual(result, ['unknown']);
+  });
+
+  it('long-form and short-form intrinsics evaluate alike', () => {
+    const template = templateOf(`${HEADER}      A: !Ref Open\n      B:\n        Ref: Open\n`);
+    const props = template.resourcesById.get('R')!.properties as MapNode;
+    const a = resolvePath(props, ['A'], template).map(show);
+    const b = resolvePath(props, ['B'], template).map(show);
+    assert.deepStrictEqual(a, b);
+    assert.ok(valueOf(props, 'A'));
+  });
+});
