@@ -25,7 +25,26 @@ const PSEUDO_PARAMETERS = new Set([
   'AWS::StackName', 'AWS::URLSuffix',
 ]);
 
+/**
+ * Outcomes already computed, per template and node. YAML aliases can make the model a DAG in
+ * which nested `Fn::If`s share branches; without this, evaluating it would take 2^depth steps.
+ */
+const memo = new WeakMap<Template, WeakMap<Node, Outcome[]>>();
+
 export function resolve(node: Node, template: Template, depth = 0): Outcome[] {
+  let known = memo.get(template);
+  if (!known) {
+    known = new WeakMap();
+    memo.set(template, known);
+  }
+  const cached = known.get(node);
+  if (cached) return cached;
+  const outcomes = evaluate(node, template, depth);
+  known.set(node, outcomes);
+  return outcomes;
+}
+
+function evaluate(node: Node, template: Template, depth: number): Outcome[] {
   if (depth > MAX_DEPTH) return [{ kind: 'unknown', node }];
   const fn = intrinsicOf(node);
   if (!fn) return [{ kind: 'value', node, data: node }];
