@@ -2,11 +2,11 @@ import { asBoolean, asString } from '../../model/evaluate';
 import type { Rule } from '../rule';
 
 /** Canned ACLs that grant access to everyone, or to every AWS account holder. */
-const PUBLIC_ACLS: Record<string, string> = {
-  PublicRead: 'lets anyone on the internet list the bucket',
-  PublicReadWrite: 'lets anyone on the internet list and write the bucket',
-  AuthenticatedRead: 'lets any AWS account list the bucket',
-};
+const PUBLIC_ACLS = new Map<string, string>([
+  ['PublicRead', 'lets anyone on the internet list the bucket'],
+  ['PublicReadWrite', 'lets anyone on the internet list and write the bucket'],
+  ['AuthenticatedRead', 'lets any AWS account list the bucket'],
+]);
 
 export const s3BucketPublicAcl: Rule = {
   meta: {
@@ -48,14 +48,12 @@ export const s3BucketPublicAcl: Rule = {
     check(ctx) {
       // With IgnorePublicAcls set true on every path, S3 ignores the public grants: nothing is exposed.
       const ignore = ctx.property('PublicAccessBlockConfiguration.IgnorePublicAcls');
-      if (ignore.every((o) => asBoolean(o) === true)) return;
+      if (ignore.length > 0 && ignore.every((o) => asBoolean(o) === true)) return;
       for (const o of ctx.property('AccessControl')) {
         const acl = asString(o);
-        if (o.kind !== 'value' || acl === undefined || !(acl in PUBLIC_ACLS)) continue;
-        ctx.report(
-          o.node,
-          `Bucket ${ctx.resource.logicalId} has AccessControl ${acl}, which ${PUBLIC_ACLS[acl]}: remove it or set it to Private.`,
-        );
+        const exposure = acl !== undefined ? PUBLIC_ACLS.get(acl) : undefined;
+        if (o.kind !== 'value' || exposure === undefined) continue;
+        ctx.report(o.node, `Bucket ${ctx.resource.logicalId} has AccessControl ${acl}, which ${exposure}: remove it or set it to Private.`);
       }
     },
   },

@@ -1,0 +1,122 @@
+/** Command-line parsing: turns argv into a command, or a usage error naming the bad argument. */
+
+export const SCAN_FORMATS = ['text', 'json', 'sarif'] as const;
+export type ScanFormat = (typeof SCAN_FORMATS)[number];
+export const RULES_FORMATS = ['text', 'json'] as const;
+export type RulesFormat = (typeof RULES_FORMATS)[number];
+
+export type Command =
+  | { kind: 'help'; topic?: 'scan' | 'rules' }
+  | { kind: 'version' }
+  | { kind: 'rules'; format: RulesFormat; output?: string }
+  | { kind: 'scan'; paths: string[]; format: ScanFormat; output?: string };
+
+export interface UsageError {
+  kind: 'usage-error';
+  message: string;
+}
+
+const COMMANDS = ['scan', 'rules', 'help'] as const;
+type CommandName = (typeof COMMANDS)[number];
+
+function usage(message: string): UsageError {
+  return { kind: 'usage-error', message };
+}
+
+function isOneOf<T extends string>(list: readonly T[], value: string): value is T {
+  return (list as readonly string[]).includes(value);
+}
+
+export function parseArgs(argv: readonly string[]): Command | UsageError {
+  let command: CommandName | undefined;
+  const positionals: string[] = [];
+  let format: string | undefined;
+  let output: string | undefined;
+  let help = false;
+  let version = false;
+  let optionsEnded = false;
+
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const positional = optionsEnded || arg === '-' || !arg.startsWith('-');
+    if (positional) {
+      if (command === undefined) {
+        if (!isOneOf(COMMANDS, arg)) return usage(`unknown command: '${arg}' (expected scan, rules or help)`);
+        command = arg;
+      } else {
+        positionals.push(arg);
+      }
+      continue;
+    }
+    if (arg === '--') {
+      optionsEnded = true;
+      continue;
+    }
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const name = eq >= 0 ? arg.slice(0, eq) : arg;
+    const inline = eq >= 0 ? arg.slice(eq + 1) : undefined;
+    const takeValue = (): string | UsageError => {
+      if (inline !== undefined) return inline === '' ? usage(`option ${name} needs a value`) : inline;
+      const next = argv[i + 1];
+      if (next === undefined || (next.startsWith('-') && next !== '-')) return usage(`option ${name} needs a value`);
+      i++;
+      return next;
+    };
+    switch (name) {
+      case '-h':
+      case '--help':
+        if (inline !== undefined) return usage(`option ${name} takes no value: '${arg}'`);
+        help = true;
+        break;
+      case '-v':
+      case '-V':
+      case '--version':
+        if (inline !== undefined) return usage(`option ${name} takes no value: '${arg}'`);
+        version = true;
+        break;
+      case '-f':
+      case '--format': {
+        const value = takeValue();
+        if (typeof value !== 'string') return value;
+        format = value;
+        break;
+      }
+      case '-o':
+      case '--output': {
+        const value = takeValue();
+        if (typeof value !== 'string') return value;
+        output = value;
+        break;
+      }
+      default:
+        return usage(`unknown option: '${arg}'`);
+    }
+  }
+
+  if (help) return { kind: 'help', topic: command === 'scan' || command === 'rules' ? command : undefined };
+  if (version) return { kind: 'version' };
+
+  switch (command) {
+    case undefined:
+      return usage('no command given (expected scan, rules or help)');
+    case 'help': {
+      const topic = positionals[0];
+      if (positionals.length > 1) return usage(`unexpected argument: '${positionals[1]}'`);
+      if (topic === undefined) return { kind: 'help' };
+      if (topic === 'scan' || topic === 'rules') return { kind: 'help', topic };
+      return usage(`unknown help topic: '${topic}' (expected scan or rules)`);
+    }
+    case 'rules': {
+      if (positionals.length > 0) return usage(`unexpected argument: '${positionals[0]}' (rules takes no paths)`);
+      const f = format ?? 'text';
+      if (!isOneOf(RULES_FORMATS, f)) return usage(`invalid value for --format: '${f}' (rules supports ${RULES_FORMATS.join(', ')})`);
+      return { kind: 'rules', format: f, ...(output !== undefined ? { output } : {}) };
+    }
+    case 'scan': {
+      if (positionals.length === 0) return usage('no paths given: infralint scan <files or folders...>');
+      const f = format ?? 'text';
+      if (!isOneOf(SCAN_FORMATS, f)) return usage(`invalid value for --format: '${f}' (expected ${SCAN_FORMATS.join(', ')})`);
+      return { kind: 'scan', paths: positionals, format: f, ...(output !== undefined ? { output } : {}) };
+    }
+  }
+}

@@ -1,0 +1,47 @@
+/** Help texts. */
+import { TEMPLATE_EXTENSIONS } from './discover';
+
+const SCAN_HELP = `Usage: infralint scan <files or folders...> [--format text|json|sarif] [--output FILE]
+
+Lints CloudFormation templates. Folders are searched recursively for ${TEMPLATE_EXTENSIONS.join(', ')}
+files (node_modules and .git are skipped); files named explicitly are linted whatever their extension.
+Files that are not CloudFormation templates are listed as skipped.
+
+Options:
+  -f, --format <text|json|sarif>  report format (default: text)
+  -o, --output <FILE>             write the report to FILE instead of stdout
+  -h, --help                      show this help
+
+Exit codes: 0 no findings, 1 findings, 2 usage error or internal failure.
+`;
+
+const RULES_HELP = `Usage: infralint rules [--format text|json] [--output FILE]
+
+Lists the rules: id, severity and title.
+`;
+
+const MAIN_HELP = `Usage: infralint <command> [options]
+
+Security linter for AWS CloudFormation templates.
+
+Commands:
+  scan <files or folders...>   lint templates (see: infralint scan --help)
+  rules                        list the rules
+  help [command]               show help
+
+Options:
+  -h, --help                   show help
+  -v, --version                show the version
+
+Examples:
+  infralint scan templates/
+  infralint scan stack.yaml --format sarif --output infralint.sarif
+
+Exit codes: 0 no findings, 1 findings, 2 usage error or internal failure.
+`;
+
+export function helpText(topic?: 'scan' | 'rules'): string {
+  if (topic === 'scan') return SCAN_HELP;
+  if (topic === 'rules') return RULES_HELP;
+  return MAIN_HELP;
+}

@@ -1,0 +1,86 @@
+/** Entry point: parses the command line, runs the command, sets the exit code. */
+import { parseArgs, type Command } from './args';
+import { discoverFiles } from './discover';
+import { formatReport } from './formats/index';
+import { helpText } from './help';
+import { shouldUseColor, writeReport } from './output';
+import type { ScanReport } from './report';
+import { formatRules } from './rules-list';
+import { scanFiles } from './scan';
+import { readVersion, TOOL_NAME } from './version';
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_ERROR = 2;
+
+function fail(message: string): number {
+  process.stderr.write(`${TOOL_NAME}: ${message}\n`);
+  return EXIT_ERROR;
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function emit(text: string, output: string | undefined): number | undefined {
+  try {
+    writeReport(text, output);
+    return undefined;
+  } catch (error) {
+    return fail(`cannot write output file '${output}': ${describeError(error)}`);
+  }
+}
+
+function scan(command: Extract<Command, { kind: 'scan' }>): number {
+  const cwd = process.cwd();
+  const discovery = discoverFiles(command.paths, cwd);
+  if (discovery.missing.length > 0) {
+    for (const p of discovery.missing) process.stderr.write(`${TOOL_NAME}: no such file or folder: '${p}'\n`);
+    return EXIT_ERROR;
+  }
+  const scans = scanFiles(discovery.targets);
+  const files = [...scans.map((s) => s.entry), ...discovery.problems].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const report: ScanReport = {
+    tool: { name: TOOL_NAME, version: readVersion() },
+    findings: scans.flatMap((s) => s.findings),
+    files,
+  };
+  const color = shouldUseColor(command.format, command.output, process.stdout.isTTY === true, process.env);
+  const failed = emit(formatReport(report, command.format, { color, cwd }), command.output);
+  if (failed !== undefined) return failed;
+  return report.findings.length > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** Runs one command line (without `node` and the script) and returns the exit code. */
+export function run(argv: readonly string[]): number {
+  const command = parseArgs(argv);
+  switch (command.kind) {
+    case 'usage-error':
+      return fail(`${command.message}\nRun 'infralint --help' for usage.`);
+    case 'help':
+      process.stdout.write(helpText(command.topic));
+      return EXIT_OK;
+    case 'version':
+      process.stdout.write(`${readVersion()}\n`);
+      return EXIT_OK;
+    case 'rules':
+      return emit(formatRules(command.format), command.output) ?? EXIT_OK;
+    case 'scan':
+      return scan(command);
+  }
+}
+
+export function main(argv: readonly string[] = process.argv.slice(2)): void {
+  // A reader that goes away (`infralint scan . | head`) is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT_OK);
+    throw error;
+  });
+  try {
+    // exitCode, not exit(): a large report piped to another process must be flushed completely.
+    process.exitCode = run(argv);
+  } catch (error) {
+    process.stderr.write(`${TOOL_NAME}: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = EXIT_ERROR;
+  }
+}

@@ -1,0 +1,92 @@
+/** Scanning: reads each discovered file and lints it with the engine. */
+import * as fs from 'node:fs';
+import { INTERNAL_ERROR, Linter, type Finding } from '@infralint/shared-rules';
+import type { Target } from './discover';
+import type { FileEntry, ReportFinding, SkipKind } from './report';
+
+/** Files larger than this are not read (templates are at most 1 MB in CloudFormation itself). */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+export const TOO_LARGE_REASON = `larger than ${MAX_FILE_BYTES / (1024 * 1024)} MB`;
+const NOT_REGULAR_REASON = 'not a regular file';
+
+export interface FileScan {
+  entry: FileEntry;
+  findings: ReportFinding[];
+}
+
+function errorText(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/, \w+ '.*'$/, '');
+}
+
+function skipped(file: string, kind: SkipKind, reason: string): FileScan {
+  return { entry: { file, format: 'none', reason, skipped: kind }, findings: [] };
+}
+
+export function toReportFinding(file: string, f: Finding): ReportFinding {
+  return {
+    ruleId: f.ruleId,
+    severity: f.severity,
+    message: f.message,
+    file,
+    line: f.range.start.line + 1,
+    column: f.range.start.character + 1,
+    endLine: f.range.end.line + 1,
+    endColumn: f.range.end.character + 1,
+    ...(f.resource !== undefined ? { resource: f.resource } : {}),
+  };
+}
+
+/** Reads the file as UTF-8 text, or says why it was not read. */
+export function readTemplate(absPath: string): { text: string } | { kind: SkipKind; reason: string } {
+  try {
+    const stat = fs.statSync(absPath);
+    if (!stat.isFile()) return { kind: 'unreadable', reason: NOT_REGULAR_REASON };
+    if (stat.size > MAX_FILE_BYTES) return { kind: 'too-large', reason: TOO_LARGE_REASON };
+    const buffer = fs.readFileSync(absPath);
+    if (buffer.length > MAX_FILE_BYTES) return { kind: 'too-large', reason: TOO_LARGE_REASON };
+    // Drop a byte-order mark, as editors do, so that columns on the first line match theirs.
+    const text = buffer.toString('utf8');
+    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+  } catch (error) {
+    return { kind: 'unreadable', reason: `unreadable (${errorText(error)})` };
+  }
+}
+
+export function scanFile(target: Target): FileScan {
+  const read = readTemplate(target.absPath);
+  if (!('text' in read)) return skipped(target.file, read.kind, read.reason);
+  let result;
+  try {
+    // A fresh Linter per file: its caches only help when the same document is linted again.
+    result = new Linter().lint(read.text, { fileName: target.absPath });
+  } catch (error) {
+    const reason = `internal error: ${errorText(error)}`;
+    return {
+      entry: { file: target.file, format: 'none', reason, skipped: 'internal-error' },
+      findings: [
+        {
+          ruleId: INTERNAL_ERROR,
+          severity: 'error',
+          message: `Infralint failed on this file and could not check it: ${errorText(error)}`,
+          file: target.file,
+          line: 1,
+          column: 1,
+          endLine: 1,
+          endColumn: 1,
+        },
+      ],
+    };
+  }
+  if (result.format !== 'cloudformation') {
+    return skipped(target.file, 'not-cloudformation', result.skippedReason ?? 'not a CloudFormation template');
+  }
+  return {
+    entry: { file: target.file, format: 'cloudformation' },
+    findings: result.findings.map((f) => toReportFinding(target.file, f)),
+  };
+}
+
+export function scanFiles(targets: readonly Target[]): FileScan[] {
+  return targets.map(scanFile);
+}
