@@ -5,6 +5,7 @@ import { parseJson } from './parse/json';
 import { parseYamlTemplate, YamlUnitCache } from './parse/yaml-document';
 import { isResourceCheck, makeResourceContext, makeTemplateContext, type Report, type Rule } from './rules/rule';
 import { allRules } from './rules/index';
+import { EditBuilder, type TextChange } from './fix/edit-builder';
 import type { Finding, LintResult, Severity, Syntax } from './types';
 
 export const PARSE_ERROR = 'parse-error';
@@ -62,9 +63,10 @@ export class Linter {
     const syntax = options.syntax ?? detectSyntax(text, options.fileName);
     const template = this.parse(text, syntax);
     const lines = new LineIndex(text);
+    let builder: EditBuilder | undefined;
     const toFinding = (raw: RawFinding): Finding => {
       const span = spanOf(raw.at);
-      return {
+      const finding: Finding = {
         ruleId: raw.ruleId,
         severity: raw.severity,
         message: raw.message,
@@ -72,6 +74,21 @@ export class Linter {
         range: lines.rangeOf(span),
         ...(raw.resource !== undefined ? { resource: raw.resource } : {}),
       };
+      const fix = raw.fix;
+      if (fix) {
+        finding.fix = {
+          title: fix.title,
+          kind: fix.kind,
+          edits: () => {
+            builder ??= new EditBuilder(text, syntax);
+            return fix
+              .edits(builder)
+              .filter((c): c is TextChange => c !== undefined)
+              .map((c) => ({ span: { start: c.start, end: c.end }, range: lines.rangeOf(c), newText: c.newText }));
+          },
+        };
+      }
+      return finding;
     };
 
     if (!template.isCloudFormation) {

@@ -3,6 +3,7 @@ export { Linter, lintText, detectSyntax, PARSE_ERROR, INTERNAL_ERROR, type LintO
 export { allRules, ruleById } from './rules/index';
 export type { Rule } from './rules/rule';
 export { LineIndex } from './model/line-index';
+export { applyEdits, fixAll, type FixAllOptions, type FixAllResult } from './fix/apply';
 
 /** Where each rule's documentation page lives (generated from rule metadata into docs/rules). */
 export const DOCS_BASE_URL = 'https://github.com/infralint/infralint/blob/main/docs/rules/';

@@ -22,6 +22,21 @@ export type TemplateFormat = 'cloudformation';
 /** Which parser read the file. */
 export type Syntax = 'yaml' | 'json';
 
+/** A text replacement a fix makes, in the text the finding was computed on. */
+export interface FixEdit {
+  span: Span;
+  range: Range;
+  newText: string;
+}
+
+export interface FindingFix {
+  title: string;
+  /** 'safe': the preferred quick fix, applied by fix-all; 'suggestion': offered, never applied in bulk. */
+  kind: 'safe' | 'suggestion';
+  /** Computed on demand against the linted text; empty when the value is not literal and cannot be edited. */
+  edits(): FixEdit[];
+}
+
 export interface Finding {
   ruleId: string;
   severity: Severity;
@@ -32,6 +47,7 @@ export interface Finding {
   range: Range;
   /** Logical id of the resource the finding belongs to, if any. */
   resource?: string;
+  fix?: FindingFix;
 }
 
 export interface LintResult {

@@ -2,6 +2,7 @@ import { resolve, resolvePath, type Outcome } from '../model/evaluate';
 import type { Node, Unit } from '../model/nodes';
 import type { Resource, Template } from '../model/template';
 import type { RuleMeta } from '../types';
+import type { EditBuilder, TextChange } from '../fix/edit-builder';
 
 /** Where a finding is: a node-relative place, so that cached findings follow their unit when it moves. */
 export interface Place {
@@ -10,30 +11,45 @@ export interface Place {
   end: number;
 }
 
+/**
+ * A fix as a rule offers it: the edits are built only when someone asks (a code action, the
+ * CLI's --fix), with a builder for the text being fixed.
+ */
+export interface FixFactory {
+  title: string;
+  kind: 'safe' | 'suggestion';
+  edits(builder: EditBuilder): (TextChange | undefined)[];
+}
+
 /** A finding as a check reports it: the engine adds rule id, severity and positions. */
 export interface Report {
   message: string;
   at: Place;
   resource?: string;
+  fix?: FixFactory;
 }
 
-export interface TemplateCheckContext {
+/** What every check can read: the template and the evaluator. */
+export interface EvaluationContext {
   template: Template;
   /** Evaluates a node: intrinsics resolved where the template says enough. */
   resolve(node: Node): Outcome[];
-  report(node: Node, message: string, resource?: Resource): void;
 }
 
-export interface ResourceCheckContext extends TemplateCheckContext {
+export interface TemplateCheckContext extends EvaluationContext {
+  report(node: Node, message: string, resource?: Resource, fix?: FixFactory): void;
+}
+
+export interface ResourceCheckContext extends EvaluationContext {
   resource: Resource;
   /** Evaluates `Properties.<path>` (dot-separated), following every `Fn::If` branch. */
   property(path: string): Outcome[];
   /** Evaluates a path below any node. */
   path(start: Node, path: string): Outcome[];
   /** Reports at a node of this resource. */
-  report(node: Node, message: string): void;
+  report(node: Node, message: string, fix?: FixFactory): void;
   /** Reports something the resource lacks: at the `Fn::If` branch that removed it, else at the resource's key. */
-  reportMissing(message: string, outcome?: Outcome): void;
+  reportMissing(message: string, outcome?: Outcome, fix?: FixFactory): void;
 }
 
 export interface CloudFormationResourceCheck {
@@ -60,15 +76,16 @@ export function makeTemplateContext(template: Template, sink: Report[]): Templat
   return {
     template,
     resolve: (node) => resolve(node, template),
-    report(node, message, resource) {
-      sink.push({ message, at: node, resource: resource?.logicalId });
+    report(node, message, resource, fix) {
+      sink.push({ message, at: node, resource: resource?.logicalId, fix });
     },
   };
 }
 
 export function makeResourceContext(template: Template, resource: Resource, sink: Report[]): ResourceCheckContext {
-  const base = makeTemplateContext(template, sink);
-  const report = (node: Node, message: string) => sink.push({ message, at: node, resource: resource.logicalId });
+  const base: EvaluationContext = { template, resolve: (node) => resolve(node, template) };
+  const report = (node: Node, message: string, fix?: FixFactory) =>
+    sink.push({ message, at: node, resource: resource.logicalId, fix });
   return {
     ...base,
     resource,
@@ -78,9 +95,9 @@ export function makeResourceContext(template: Template, resource: Resource, sink
     },
     path: (start, path) => resolvePath(start, path.split('.'), template),
     report,
-    reportMissing(message, outcome) {
-      if (outcome?.kind === 'absent' && outcome.node) report(outcome.node, message);
-      else report(resource.keyNode, message);
+    reportMissing(message, outcome, fix) {
+      if (outcome?.kind === 'absent' && outcome.node) report(outcome.node, message, fix);
+      else report(resource.keyNode, message, fix);
     },
   };
 }

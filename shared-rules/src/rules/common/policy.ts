@@ -1,6 +1,6 @@
 import { asString, resolveItems, type Outcome } from '../../model/evaluate';
 import type { Node } from '../../model/nodes';
-import type { TemplateCheckContext } from '../rule';
+import type { EvaluationContext } from '../rule';
 
 /** One statement of an IAM-style policy document, its fields evaluated. */
 export interface Statement {
@@ -17,7 +17,7 @@ export interface Statement {
 }
 
 /** Reads the statements of a policy document node (`PolicyDocument`, `AssumeRolePolicyDocument`...). */
-export function statementsOf(ctx: TemplateCheckContext, document: Node): Statement[] {
+export function statementsOf(ctx: EvaluationContext, document: Node): Statement[] {
   const out: Statement[] = [];
   for (const doc of ctx.resolve(document)) {
     if (doc.kind !== 'value' || doc.data.kind !== 'map') continue;
@@ -34,7 +34,7 @@ export function statementsOf(ctx: TemplateCheckContext, document: Node): Stateme
   return out;
 }
 
-function readStatement(ctx: TemplateCheckContext, map: Extract<Node, { kind: 'map' }>): Statement {
+function readStatement(ctx: EvaluationContext, map: Extract<Node, { kind: 'map' }>): Statement {
   const field = (key: string) => map.entries.find((e) => e.key === key)?.value;
   const effects = field('Effect') ? ctx.resolve(field('Effect')!).map(asString) : [];
   const statement: Statement = {
@@ -73,7 +73,7 @@ function readStatement(ctx: TemplateCheckContext, map: Extract<Node, { kind: 'ma
 }
 
 /** A string or list of strings, each evaluated; unknown items are left out. */
-export function stringsOf(ctx: TemplateCheckContext, node: Node): { value: string; node: Node }[] {
+export function stringsOf(ctx: EvaluationContext, node: Node): { value: string; node: Node }[] {
   const out: { value: string; node: Node }[] = [];
   for (const o of ctx.resolve(node)) {
     const items = o.kind === 'value' && o.data.kind === 'seq' ? resolveItems(o, ctx.template) : [o];

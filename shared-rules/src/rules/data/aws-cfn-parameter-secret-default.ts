@@ -2,6 +2,7 @@ import { intrinsicOf, scalarString, valueOf } from '../../model/nodes';
 import { literalSecret } from '../common/secrets';
 import type { Rule } from '../rule';
 import { isCredentialName, isNonSecretText } from './aws-lambda-env-secrets';
+import { addEntry, replaceValue } from '../../fix/property-fixes';
 
 export const cfnParameterSecretDefault: Rule = {
   meta: {
@@ -55,7 +56,8 @@ export const cfnParameterSecretDefault: Rule = {
         }
         const noEcho = valueOf(parameter, 'NoEcho');
         if (scalarString(noEcho)?.toLowerCase() !== 'true') {
-          ctx.report(entry.keyNode, `Parameter ${name} carries a secret but lacks NoEcho: true: set it so CloudFormation masks the value.`);
+          const fix = noEcho ? replaceValue(noEcho, true, 'Set NoEcho to true') : addEntry(parameter, 'NoEcho', true, 'Add NoEcho: true');
+          ctx.report(entry.keyNode, `Parameter ${name} carries a secret but lacks NoEcho: true: set it so CloudFormation masks the value.`, undefined, fix);
         }
       }
     },

@@ -1,6 +1,7 @@
 import { asBoolean, resolveItems } from '../../model/evaluate';
 import { valueOf } from '../../model/nodes';
 import type { Rule } from '../rule';
+import { insertMissing, replaceValue } from '../../fix/property-fixes';
 
 export const dynamodbPitr: Rule = {
   meta: {
@@ -47,9 +48,17 @@ export const dynamodbPitr: Rule = {
       if (ctx.resource.type === 'AWS::DynamoDB::Table') {
         for (const o of ctx.property(setting)) {
           if (o.kind === 'absent') {
-            ctx.reportMissing(`DynamoDB table ${id} does not enable point-in-time recovery: set ${setting} to true.`, o);
+            ctx.reportMissing(
+              `DynamoDB table ${id} does not enable point-in-time recovery: set ${setting} to true.`,
+              o,
+              insertMissing(ctx.resource, setting, o, true, 'Enable point-in-time recovery'),
+            );
           } else if (asBoolean(o) === false) {
-            ctx.report(o.node, `Point-in-time recovery is disabled on DynamoDB table ${id}: set PointInTimeRecoveryEnabled to true.`);
+            ctx.report(
+              o.node,
+              `Point-in-time recovery is disabled on DynamoDB table ${id}: set PointInTimeRecoveryEnabled to true.`,
+              replaceValue(o.node, true, 'Set PointInTimeRecoveryEnabled to true'),
+            );
           }
         }
         return;

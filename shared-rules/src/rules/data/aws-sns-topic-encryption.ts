@@ -1,5 +1,6 @@
 import { asString } from '../../model/evaluate';
 import type { Rule } from '../rule';
+import { insertMissing, replaceValue } from '../../fix/property-fixes';
 
 export const snsTopicEncryption: Rule = {
   meta: {
@@ -36,7 +37,11 @@ export const snsTopicEncryption: Rule = {
     check(ctx) {
       for (const o of ctx.property('KmsMasterKeyId')) {
         if (o.kind === 'absent') {
-          ctx.reportMissing(`SNS topic ${ctx.resource.logicalId} has no KmsMasterKeyId: set it to a KMS key (alias/aws/sns or your own key) to encrypt messages at rest.`, o);
+          ctx.reportMissing(
+            `SNS topic ${ctx.resource.logicalId} has no KmsMasterKeyId: set it to a KMS key (alias/aws/sns or your own key) to encrypt messages at rest.`,
+            o,
+            insertMissing(ctx.resource, 'KmsMasterKeyId', o, 'alias/aws/sns', 'Encrypt with the AWS managed key alias/aws/sns'),
+          );
         } else if (o.kind === 'value' && asString(o)?.trim() === '') {
           ctx.report(o.node, `KmsMasterKeyId of SNS topic ${ctx.resource.logicalId} is empty: set it to a KMS key to encrypt messages at rest.`);
         }

@@ -1,5 +1,6 @@
 import { asBoolean } from '../../model/evaluate';
 import type { Rule } from '../rule';
+import { insertMissing, replaceValue } from '../../fix/property-fixes';
 
 export const sqsQueueEncryption: Rule = {
   meta: {
@@ -54,6 +55,7 @@ export const sqsQueueEncryption: Rule = {
         ctx.report(
           o.node,
           `Queue ${ctx.resource.logicalId} sets SqsManagedSseEnabled to false without a KmsMasterKeyId, so its messages are stored unencrypted: remove the setting or set a KMS key.`,
+          replaceValue(o.node, true, 'Set SqsManagedSseEnabled to true'),
         );
       }
     },

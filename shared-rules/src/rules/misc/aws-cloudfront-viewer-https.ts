@@ -1,5 +1,6 @@
 import { asString, resolveItems, type Outcome } from '../../model/evaluate';
 import type { ResourceCheckContext, Rule } from '../rule';
+import { insertMissing, replaceValue } from '../../fix/property-fixes';
 
 function reportAllowAll(ctx: ResourceCheckContext, outcomes: Outcome[], behavior: string): void {
   for (const o of outcomes) {
@@ -7,6 +8,7 @@ function reportAllowAll(ctx: ResourceCheckContext, outcomes: Outcome[], behavior
       ctx.report(
         o.node,
         `${behavior} of distribution ${ctx.resource.logicalId} accepts HTTP viewers: set ViewerProtocolPolicy to redirect-to-https or https-only.`,
+        replaceValue(o.node, 'redirect-to-https', 'Set ViewerProtocolPolicy to redirect-to-https'),
       );
     }
   }

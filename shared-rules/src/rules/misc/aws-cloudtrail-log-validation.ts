@@ -41,7 +41,7 @@ export const cloudtrailLogValidation: Rule = {
       requireTrue(ctx, 'EnableLogFileValidation', {
         missing: `Trail ${id} does not enable log file validation: set EnableLogFileValidation to true.`,
         disabled: `Trail ${id} has EnableLogFileValidation false: set it to true so that tampering with log files can be detected.`,
-      });
+      }, { title: 'Set EnableLogFileValidation to true', kind: 'safe' });
     },
   },
 };

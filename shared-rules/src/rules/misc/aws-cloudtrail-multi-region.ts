@@ -42,7 +42,7 @@ export const cloudtrailMultiRegion: Rule = {
       requireTrue(ctx, 'IsMultiRegionTrail', {
         missing: `Trail ${id} records only its own Region: set IsMultiRegionTrail to true unless another trail covers all Regions.`,
         disabled: `Trail ${id} has IsMultiRegionTrail false: set it to true unless another trail covers all Regions.`,
-      });
+      }, { title: 'Set IsMultiRegionTrail to true', kind: 'safe' });
     },
   },
 };

@@ -38,7 +38,7 @@ export const efsEncryption: Rule = {
       requireTrue(ctx, 'Encrypted', {
         missing: `EFS file system ${id} is not encrypted at rest: set Encrypted to true (it can only be chosen at creation).`,
         disabled: `EFS file system ${id} has Encrypted false: set it to true to encrypt data at rest.`,
-      });
+      }, { title: 'Set Encrypted to true (replaces an existing file system)', kind: 'suggestion' });
     },
   },
 };

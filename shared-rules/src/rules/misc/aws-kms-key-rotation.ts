@@ -63,7 +63,7 @@ export const kmsKeyRotation: Rule = {
       requireTrue(ctx, 'EnableKeyRotation', {
         missing: `KMS key ${id} does not enable automatic rotation: set EnableKeyRotation to true.`,
         disabled: `KMS key ${id} has EnableKeyRotation false: set it to true to rotate the key material automatically.`,
-      });
+      }, { title: 'Set EnableKeyRotation to true', kind: 'safe' });
     },
   },
 };

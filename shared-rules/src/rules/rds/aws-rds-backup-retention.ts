@@ -1,5 +1,6 @@
 import { asNumber, asString, type Outcome } from '../../model/evaluate';
 import type { Rule } from '../rule';
+import { insertMissing, replaceValue } from '../../fix/property-fixes';
 
 const MINIMUM_DAYS = 7;
 
@@ -58,6 +59,7 @@ export const rdsBackupRetention: Rule = {
           days === 0
             ? `${kind} ${id} has BackupRetentionPeriod 0, which disables automated backups: set it to at least ${MINIMUM_DAYS} days.`
             : `${kind} ${id} keeps automated backups for only ${days} day(s): set BackupRetentionPeriod to at least ${MINIMUM_DAYS}.`,
+          replaceValue(o.node, MINIMUM_DAYS, `Set BackupRetentionPeriod to ${MINIMUM_DAYS}`),
         );
       }
     },

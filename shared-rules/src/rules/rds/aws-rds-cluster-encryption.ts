@@ -59,7 +59,7 @@ export const rdsClusterEncryption: Rule = {
       requireTrue(ctx, 'StorageEncrypted', {
         missing: `DB cluster ${id} does not set StorageEncrypted: set it to true (it can only be chosen when the cluster is created).`,
         disabled: `DB cluster ${id} has StorageEncrypted false: set it to true to encrypt the cluster volume, backups and snapshots.`,
-      });
+      }, { title: 'Set StorageEncrypted to true (replaces an existing cluster)', kind: 'suggestion' });
     },
   },
 };

@@ -77,7 +77,7 @@ export const rdsInstanceEncryption: Rule = {
       requireTrue(ctx, 'StorageEncrypted', {
         missing: `DB instance ${id} does not set StorageEncrypted: set it to true (it can only be chosen when the instance is created).`,
         disabled: `DB instance ${id} has StorageEncrypted false: set it to true to encrypt the database, its backups and snapshots.`,
-      });
+      }, { title: 'Set StorageEncrypted to true (replaces an existing instance)', kind: 'suggestion' });
     },
   },
 };

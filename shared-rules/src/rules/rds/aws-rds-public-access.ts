@@ -45,6 +45,7 @@ export const rdsPublicAccess: Rule = {
         ctx,
         'PubliclyAccessible',
         `${kind} ${ctx.resource.logicalId} is publicly accessible: set PubliclyAccessible to false and keep the database in private subnets.`,
+        { title: 'Set PubliclyAccessible to false', kind: 'safe' },
       );
     },
   },

@@ -1,4 +1,8 @@
 import type { Rule } from '../rule';
+import { insertMissing, replaceValue } from '../../fix/property-fixes';
+
+/** S3-managed keys: always available, changes nothing for readers of the bucket. */
+const SSE_S3 = [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }];
 
 export const s3BucketEncryption: Rule = {
   meta: {
@@ -28,7 +32,11 @@ export const s3BucketEncryption: Rule = {
     check(ctx) {
       for (const o of ctx.property('BucketEncryption.ServerSideEncryptionConfiguration')) {
         if (o.kind === 'absent') {
-          ctx.reportMissing(`Bucket ${ctx.resource.logicalId} has no BucketEncryption: declare server-side encryption (SSE-KMS or AES256).`, o);
+          ctx.reportMissing(
+            `Bucket ${ctx.resource.logicalId} has no BucketEncryption: declare server-side encryption (SSE-KMS or AES256).`,
+            o,
+            insertMissing(ctx.resource, 'BucketEncryption.ServerSideEncryptionConfiguration', o, SSE_S3, 'Add BucketEncryption with SSE-S3 (AES256)'),
+          );
         } else if (o.kind === 'value' && o.data.kind === 'seq' && o.data.items.length === 0) {
           ctx.report(o.node, 'ServerSideEncryptionConfiguration is empty: add a rule with ServerSideEncryptionByDefault.');
         }

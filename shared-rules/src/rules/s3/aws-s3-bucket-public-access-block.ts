@@ -1,6 +1,7 @@
 import { asBoolean } from '../../model/evaluate';
 import { entryOf, type Node } from '../../model/nodes';
 import type { Rule } from '../rule';
+import { insertMissing, replaceValue } from '../../fix/property-fixes';
 
 /** The four Block Public Access settings and what each one stops. */
 const FLAGS: [name: string, effect: string][] = [
@@ -9,6 +10,8 @@ const FLAGS: [name: string, effect: string][] = [
   ['IgnorePublicAcls', 'existing public ACLs are honoured'],
   ['RestrictPublicBuckets', 'a public bucket policy lets anyone in'],
 ];
+
+const ALL_BLOCKED = Object.fromEntries(FLAGS.map(([flag]) => [flag, true]));
 
 export const s3BucketPublicAccessBlock: Rule = {
   meta: {
@@ -58,6 +61,7 @@ export const s3BucketPublicAccessBlock: Rule = {
           ctx.reportMissing(
             `Bucket ${id} has no PublicAccessBlockConfiguration: add one with all four Block Public Access settings true.`,
             config,
+            insertMissing(ctx.resource, 'PublicAccessBlockConfiguration', config, ALL_BLOCKED, 'Add PublicAccessBlockConfiguration blocking all public access'),
           );
           continue;
         }
@@ -70,9 +74,10 @@ export const s3BucketPublicAccessBlock: Rule = {
               ctx.report(
                 o.node ?? anchor,
                 `Bucket ${id} PublicAccessBlockConfiguration omits ${flag}, which then defaults to false and ${effect}: set ${flag} to true.`,
+                insertMissing(ctx.resource, flag, o, true, `Add ${flag}: true`, 'safe', config.data),
               );
             } else if (asBoolean(o) === false) {
-              ctx.report(o.node, `Bucket ${id} sets ${flag} to false, so ${effect}: set it to true.`);
+              ctx.report(o.node, `Bucket ${id} sets ${flag} to false, so ${effect}: set it to true.`, replaceValue(o.node, true, `Set ${flag} to true`));
             }
           }
         }

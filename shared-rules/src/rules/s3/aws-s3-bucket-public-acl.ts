@@ -1,5 +1,6 @@
 import { asBoolean, asString } from '../../model/evaluate';
 import type { Rule } from '../rule';
+import { insertMissing, replaceValue } from '../../fix/property-fixes';
 
 /** Canned ACLs that grant access to everyone, or to every AWS account holder. */
 const PUBLIC_ACLS = new Map<string, string>([
@@ -53,7 +54,12 @@ export const s3BucketPublicAcl: Rule = {
         const acl = asString(o);
         const exposure = acl !== undefined ? PUBLIC_ACLS.get(acl) : undefined;
         if (o.kind !== 'value' || exposure === undefined) continue;
-        ctx.report(o.node, `Bucket ${ctx.resource.logicalId} has AccessControl ${acl}, which ${exposure}: remove it or set it to Private.`);
+        // Private changes who can read the bucket: offered, never applied without review.
+        ctx.report(
+          o.node,
+          `Bucket ${ctx.resource.logicalId} has AccessControl ${acl}, which ${exposure}: remove it or set it to Private.`,
+          replaceValue(o.node, 'Private', 'Set AccessControl to Private', 'suggestion'),
+        );
       }
     },
   },

@@ -1,5 +1,6 @@
 import { asString } from '../../model/evaluate';
 import type { Rule } from '../rule';
+import { insertMissing, replaceValue } from '../../fix/property-fixes';
 
 export const s3BucketVersioning: Rule = {
   meta: {
@@ -35,11 +36,15 @@ export const s3BucketVersioning: Rule = {
       const id = ctx.resource.logicalId;
       for (const o of ctx.property('VersioningConfiguration.Status')) {
         if (o.kind === 'absent') {
-          ctx.reportMissing(`Bucket ${id} does not enable versioning: add VersioningConfiguration with Status Enabled.`, o);
+          ctx.reportMissing(
+            `Bucket ${id} does not enable versioning: add VersioningConfiguration with Status Enabled.`,
+            o,
+            insertMissing(ctx.resource, 'VersioningConfiguration.Status', o, 'Enabled', 'Enable versioning'),
+          );
         } else if (o.kind === 'value') {
           const status = asString(o);
           if (status !== undefined && status !== 'Enabled') {
-            ctx.report(o.node, `Bucket ${id} has versioning ${status}: set VersioningConfiguration Status to Enabled.`);
+            ctx.report(o.node, `Bucket ${id} has versioning ${status}: set VersioningConfiguration Status to Enabled.`, replaceValue(o.node, 'Enabled', 'Set Status to Enabled'));
           }
         }
       }
