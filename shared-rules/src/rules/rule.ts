@@ -37,7 +37,8 @@ export interface EvaluationContext {
 }
 
 export interface TemplateCheckContext extends EvaluationContext {
-  report(node: Node, message: string, resource?: Resource, fix?: FixFactory): void;
+  /** `owner`: the resource, or the logical id of a parameter or output, the finding belongs to. */
+  report(node: Node, message: string, owner?: Resource | string, fix?: FixFactory): void;
 }
 
 export interface ResourceCheckContext extends EvaluationContext {
@@ -76,8 +77,8 @@ export function makeTemplateContext(template: Template, sink: Report[]): Templat
   return {
     template,
     resolve: (node) => resolve(node, template),
-    report(node, message, resource, fix) {
-      sink.push({ message, at: node, resource: resource?.logicalId, fix });
+    report(node, message, owner, fix) {
+      sink.push({ message, at: node, resource: typeof owner === 'string' ? owner : owner?.logicalId, fix });
     },
   };
 }

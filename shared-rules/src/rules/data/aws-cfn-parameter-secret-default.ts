@@ -51,13 +51,13 @@ export const cfnParameterSecretDefault: Rule = {
         if (valueOf(parameter, 'AllowedValues')) continue;
         const dflt = valueOf(parameter, 'Default');
         if (dflt && !intrinsicOf(dflt) && literalSecret(dflt, ctx.template) && !isNonSecretText(scalarString(dflt) ?? '')) {
-          ctx.report(dflt, `Parameter ${name} has a Default, which writes the secret in the template: remove the Default and set NoEcho: true.`);
+          ctx.report(dflt, `Parameter ${name} has a Default, which writes the secret in the template: remove the Default and set NoEcho: true.`, name);
           continue;
         }
         const noEcho = valueOf(parameter, 'NoEcho');
         if (scalarString(noEcho)?.toLowerCase() !== 'true') {
           const fix = noEcho ? replaceValue(noEcho, true, 'Set NoEcho to true') : addEntry(parameter, 'NoEcho', true, 'Add NoEcho: true');
-          ctx.report(entry.keyNode, `Parameter ${name} carries a secret but lacks NoEcho: true: set it so CloudFormation masks the value.`, undefined, fix);
+          ctx.report(entry.keyNode, `Parameter ${name} carries a secret but lacks NoEcho: true: set it so CloudFormation masks the value.`, name, fix);
         }
       }
     },
