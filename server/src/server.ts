@@ -3,12 +3,16 @@ import {
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
+  CodeActionKind,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { toDiagnostic } from './diagnostics';
 import { LintScheduler } from './lint-scheduler';
+import { DocumentResults } from './document-results';
+import { codeActions, FIX_ALL_KIND, SHOW_DOCUMENTATION_COMMAND } from './code-actions';
+import { hoverFor } from './hover';
 
 /**
  * The Infralint language server. Started by the VS Code client over IPC, or standalone by any
@@ -18,11 +22,13 @@ const DEFAULT_DEBOUNCE_MS = 150;
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
+const results = new DocumentResults();
 
 const scheduler = new LintScheduler({
   debounceMs: DEFAULT_DEBOUNCE_MS,
   isCurrent: (uri, version) => documents.get(uri)?.version === version,
   publish: (uri, version, result) => {
+    results.set(uri, { version, findings: result.findings });
     void connection.sendDiagnostics({ uri, version, diagnostics: result.findings.map(toDiagnostic) });
   },
   onError: (uri, error) => {
@@ -36,6 +42,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      executeCommandProvider: { commands: [SHOW_DOCUMENTATION_COMMAND] },
+      hoverProvider: true,
     },
     serverInfo: { name: 'infralint', version: require('../../package.json').version as string },
   };
@@ -45,7 +54,27 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 documents.onDidChangeContent((e) => scheduler.schedule(snapshot(e.document)));
 documents.onDidClose((e) => {
   scheduler.close(e.document.uri);
+  results.delete(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+});
+
+connection.onCodeAction((params) => {
+  const document = documents.get(params.textDocument.uri);
+  const findings = document && results.get(document.uri, document.version);
+  return document && findings ? codeActions(params, document, findings) : [];
+});
+
+connection.onHover((params) => {
+  const document = documents.get(params.textDocument.uri);
+  const findings = document && results.get(document.uri, document.version);
+  return findings ? hoverFor(params.position, findings) : undefined;
+});
+
+// Opening documentation goes through the client, so it works in any editor that supports showDocument.
+connection.onExecuteCommand(async (params) => {
+  if (params.command === SHOW_DOCUMENTATION_COMMAND && typeof params.arguments?.[0] === 'string') {
+    await connection.window.showDocument({ uri: params.arguments[0], external: true });
+  }
 });
 
 function snapshot(document: TextDocument) {

@@ -1,0 +1,110 @@
+import {
+  CodeActionKind,
+  type CodeAction,
+  type CodeActionParams,
+  type Diagnostic,
+  type TextEdit,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { fixAll, PARSE_ERROR, INTERNAL_ERROR, ruleDocUrl, type Finding } from '@infralint/shared-rules';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.infralint`;
+export const SHOW_DOCUMENTATION_COMMAND = 'infralint.showDocumentation';
+
+/**
+ * Code actions for Infralint diagnostics: the rule's fix (preferred when safe), fix all of this
+ * rule, fix all, show documentation; and the `source.fixAll.infralint` action for fix-on-save.
+ */
+export function codeActions(params: CodeActionParams, document: TextDocument, findings: Finding[]): CodeAction[] {
+  const only = params.context.only;
+  const wantsFixAll = only?.some((k) => FIX_ALL_KIND.startsWith(k) && k.startsWith(CodeActionKind.SourceFixAll));
+  if (only && !only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(k)) && !wantsFixAll) return [];
+  if (wantsFixAll) {
+    const action = fixAllAction(document, 'Fix all auto-fixable Infralint problems', FIX_ALL_KIND);
+    return action ? [action] : [];
+  }
+
+  const actions: CodeAction[] = [];
+  const seenRules = new Set<string>();
+  for (const diagnostic of params.context.diagnostics) {
+    if (diagnostic.source !== undefined && diagnostic.source !== 'infralint') continue;
+    const finding = findingFor(diagnostic, findings);
+    if (!finding || finding.ruleId === PARSE_ERROR || finding.ruleId === INTERNAL_ERROR) continue;
+    const edits = finding.fix?.edits() ?? [];
+    if (finding.fix && edits.length > 0) {
+      actions.push({
+        title: finding.fix.title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        isPreferred: finding.fix.kind === 'safe',
+        edit: { changes: { [document.uri]: edits.map((e) => ({ range: e.range, newText: e.newText })) } },
+      });
+    }
+    if (seenRules.has(finding.ruleId)) continue;
+    seenRules.add(finding.ruleId);
+    const sameRuleFixable = findings.filter((f) => f.ruleId === finding.ruleId && f.fix?.kind === 'safe').length;
+    if (sameRuleFixable > 1) {
+      const action = fixAllAction(document, `Fix all '${finding.ruleId}' problems in this file`, CodeActionKind.QuickFix, finding.ruleId);
+      if (action) actions.push(action);
+    }
+    actions.push({
+      title: `Show documentation for '${finding.ruleId}'`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      command: { title: `Show documentation for '${finding.ruleId}'`, command: SHOW_DOCUMENTATION_COMMAND, arguments: [ruleDocUrl(finding.ruleId)] },
+    });
+  }
+  if (findings.filter((f) => f.fix?.kind === 'safe').length > 1 && actions.length > 0) {
+    const action = fixAllAction(document, 'Fix all auto-fixable problems', CodeActionKind.QuickFix);
+    if (action) actions.push(action);
+  }
+  return actions;
+}
+
+/**
+ * The finding a diagnostic stands for. Some clients send back only code, message and range, so
+ * those are what is matched.
+ */
+function findingFor(diagnostic: Diagnostic, findings: Finding[]): Finding | undefined {
+  return findings.find(
+    (f) =>
+      f.ruleId === diagnostic.code &&
+      f.message === diagnostic.message &&
+      f.range.start.line === diagnostic.range.start.line &&
+      f.range.start.character === diagnostic.range.start.character &&
+      f.range.end.line === diagnostic.range.end.line &&
+      f.range.end.character === diagnostic.range.end.character,
+  );
+}
+
+/** One action applying every safe fix (of one rule, if given) as a single minimal edit. */
+function fixAllAction(document: TextDocument, title: string, kind: string, ruleId?: string): CodeAction | undefined {
+  const text = document.getText();
+  const result = fixAll(text, { fileName: fileNameOf(document.uri), ruleId });
+  if (result.fixed.length === 0 || result.text === text) return undefined;
+  return { title, kind, edit: { changes: { [document.uri]: [minimalEdit(document, text, result.text)] } } };
+}
+
+/** The changed region only: common prefix and suffix are left untouched. */
+export function minimalEdit(document: TextDocument, before: string, after: string): TextEdit {
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let endBefore = before.length;
+  let endAfter = after.length;
+  while (endBefore > start && endAfter > start && before[endBefore - 1] === after[endAfter - 1]) {
+    endBefore--;
+    endAfter--;
+  }
+  return {
+    range: { start: document.positionAt(start), end: document.positionAt(endBefore) },
+    newText: after.slice(start, endAfter),
+  };
+}
+
+export function fileNameOf(uri: string): string {
+  try {
+    return decodeURIComponent(new URL(uri).pathname);
+  } catch {
+    return uri;
+  }
+}
