@@ -9,7 +9,7 @@ export type Command =
   | { kind: 'help'; topic?: 'scan' | 'rules' }
   | { kind: 'version' }
   | { kind: 'rules'; format: RulesFormat; output?: string }
-  | { kind: 'scan'; paths: string[]; format: ScanFormat; output?: string };
+  | { kind: 'scan'; paths: string[]; format: ScanFormat; output?: string; fix?: boolean };
 
 export interface UsageError {
   kind: 'usage-error';
@@ -34,6 +34,7 @@ export function parseArgs(argv: readonly string[]): Command | UsageError {
   let output: string | undefined;
   let help = false;
   let version = false;
+  let fix = false;
   let optionsEnded = false;
 
   for (let i = 0; i < argv.length; i++) {
@@ -81,6 +82,10 @@ export function parseArgs(argv: readonly string[]): Command | UsageError {
         format = value;
         break;
       }
+      case '--fix':
+        if (inline !== undefined) return usage(`option ${name} takes no value: '${arg}'`);
+        fix = true;
+        break;
       case '-o':
       case '--output': {
         const value = takeValue();
@@ -116,7 +121,7 @@ export function parseArgs(argv: readonly string[]): Command | UsageError {
       if (positionals.length === 0) return usage('no paths given: infralint scan <files or folders...>');
       const f = format ?? 'text';
       if (!isOneOf(SCAN_FORMATS, f)) return usage(`invalid value for --format: '${f}' (expected ${SCAN_FORMATS.join(', ')})`);
-      return { kind: 'scan', paths: positionals, format: f, ...(output !== undefined ? { output } : {}) };
+      return { kind: 'scan', paths: positionals, format: f, ...(output !== undefined ? { output } : {}), ...(fix ? { fix } : {}) };
     }
   }
 }

@@ -1,7 +1,7 @@
 /** Help texts. */
 import { TEMPLATE_EXTENSIONS } from './discover';
 
-const SCAN_HELP = `Usage: infralint scan <files or folders...> [--format text|json|sarif] [--output FILE]
+const SCAN_HELP = `Usage: infralint scan <files or folders...> [--format text|json|sarif] [--output FILE] [--fix]
 
 Lints CloudFormation templates. Folders are searched recursively for ${TEMPLATE_EXTENSIONS.join(', ')}
 files (node_modules and .git are skipped); files named explicitly are linted whatever their extension.
@@ -10,6 +10,7 @@ Files that are not CloudFormation templates are listed as skipped.
 Options:
   -f, --format <text|json|sarif>  report format (default: text)
   -o, --output <FILE>             write the report to FILE instead of stdout
+      --fix                       apply the safe fixes to the files, then report what is left
   -h, --help                      show this help
 
 Exit codes: 0 no findings, 1 findings, 2 usage error or internal failure.

@@ -38,7 +38,7 @@ function scan(command: Extract<Command, { kind: 'scan' }>): number {
     for (const p of discovery.missing) process.stderr.write(`${TOOL_NAME}: no such file or folder: '${p}'\n`);
     return EXIT_ERROR;
   }
-  const scans = scanFiles(discovery.targets);
+  const scans = scanFiles(discovery.targets, { fix: command.fix });
   const files = [...scans.map((s) => s.entry), ...discovery.problems].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const report: ScanReport = {
     tool: { name: TOOL_NAME, version: readVersion() },
@@ -48,6 +48,11 @@ function scan(command: Extract<Command, { kind: 'scan' }>): number {
   const color = shouldUseColor(command.format, command.output, process.stdout.isTTY === true, process.env);
   const failed = emit(formatReport(report, command.format, { color, cwd }), command.output);
   if (failed !== undefined) return failed;
+  if (command.fix) {
+    const fixedFiles = files.filter((f) => f.fixed);
+    const count = fixedFiles.reduce((n, f) => n + (f.fixed ?? 0), 0);
+    process.stderr.write(`${TOOL_NAME}: fixed ${count} problem${count === 1 ? '' : 's'} in ${fixedFiles.length} file${fixedFiles.length === 1 ? '' : 's'}${fixedFiles.map((f) => `\n  ${f.file}: ${f.fixed}`).join('')}\n`);
+  }
   return report.findings.length > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
 

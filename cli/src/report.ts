@@ -15,6 +15,8 @@ export interface ReportFinding {
   endLine: number;
   endColumn: number;
   resource?: string;
+  /** A safe fix exists (`--fix` applies it). */
+  fixable?: boolean;
 }
 
 /** One file the scan considered. */
@@ -25,6 +27,8 @@ export interface FileEntry {
   reason?: string;
   /** Set when the file was not linted. */
   skipped?: SkipKind;
+  /** With --fix: how many problems were fixed in the file on disk. */
+  fixed?: number;
 }
 
 export interface ToolInfo {

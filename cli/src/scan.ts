@@ -1,6 +1,6 @@
 /** Scanning: reads each discovered file and lints it with the engine. */
 import * as fs from 'node:fs';
-import { INTERNAL_ERROR, Linter, type Finding } from '@infralint/shared-rules';
+import { fixAll, INTERNAL_ERROR, Linter, type Finding, type LintResult } from '@infralint/shared-rules';
 import type { Target } from './discover';
 import type { FileEntry, ReportFinding, SkipKind } from './report';
 
@@ -34,11 +34,12 @@ export function toReportFinding(file: string, f: Finding): ReportFinding {
     endLine: f.range.end.line + 1,
     endColumn: f.range.end.character + 1,
     ...(f.resource !== undefined ? { resource: f.resource } : {}),
+    ...(f.fix?.kind === 'safe' && f.fix.edits().length > 0 ? { fixable: true } : {}),
   };
 }
 
 /** Reads the file as UTF-8 text, or says why it was not read. */
-export function readTemplate(absPath: string): { text: string } | { kind: SkipKind; reason: string } {
+export function readTemplate(absPath: string): { text: string; bom: boolean } | { kind: SkipKind; reason: string } {
   try {
     const stat = fs.statSync(absPath);
     if (!stat.isFile()) return { kind: 'unreadable', reason: NOT_REGULAR_REASON };
@@ -47,19 +48,33 @@ export function readTemplate(absPath: string): { text: string } | { kind: SkipKi
     if (buffer.length > MAX_FILE_BYTES) return { kind: 'too-large', reason: TOO_LARGE_REASON };
     // Drop a byte-order mark, as editors do, so that columns on the first line match theirs.
     const text = buffer.toString('utf8');
-    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+    return text.charCodeAt(0) === 0xfeff ? { text: text.slice(1), bom: true } : { text, bom: false };
   } catch (error) {
     return { kind: 'unreadable', reason: `unreadable (${errorText(error)})` };
   }
 }
 
-export function scanFile(target: Target): FileScan {
+export interface ScanOptions {
+  /** Apply the safe fixes to the file on disk, then report what is left. */
+  fix?: boolean;
+}
+
+export function scanFile(target: Target, options: ScanOptions = {}): FileScan {
   const read = readTemplate(target.absPath);
   if (!('text' in read)) return skipped(target.file, read.kind, read.reason);
-  let result;
+  let result: LintResult;
+  let fixed = 0;
   try {
     // A fresh Linter per file: its caches only help when the same document is linted again.
     result = new Linter().lint(read.text, { fileName: target.absPath });
+    if (options.fix && result.findings.some((f) => f.fix?.kind === 'safe')) {
+      const outcome = fixAll(read.text, { fileName: target.absPath });
+      if (outcome.text !== read.text) {
+        fs.writeFileSync(target.absPath, (read.bom ? '\uFEFF' : '') + outcome.text);
+        fixed = outcome.fixed.length;
+        result = new Linter().lint(outcome.text, { fileName: target.absPath });
+      }
+    }
   } catch (error) {
     const reason = `internal error: ${errorText(error)}`;
     return {
@@ -82,11 +97,11 @@ export function scanFile(target: Target): FileScan {
     return skipped(target.file, 'not-cloudformation', result.skippedReason ?? 'not a CloudFormation template');
   }
   return {
-    entry: { file: target.file, format: 'cloudformation' },
+    entry: { file: target.file, format: 'cloudformation', ...(fixed > 0 ? { fixed } : {}) },
     findings: result.findings.map((f) => toReportFinding(target.file, f)),
   };
 }
 
-export function scanFiles(targets: readonly Target[]): FileScan[] {
-  return targets.map(scanFile);
+export function scanFiles(targets: readonly Target[], options: ScanOptions = {}): FileScan[] {
+  return targets.map((t) => scanFile(t, options));
 }

@@ -15,8 +15,14 @@ export function formatJson(report: ScanReport): string {
       endLine: f.endLine,
       endColumn: f.endColumn,
       ...(f.resource !== undefined ? { resource: f.resource } : {}),
+      ...(f.fixable ? { fixable: true } : {}),
     })),
-    files: report.files.map((f) => ({ file: f.file, format: f.format, ...(f.reason !== undefined ? { reason: f.reason } : {}) })),
+    files: report.files.map((f) => ({
+      file: f.file,
+      format: f.format,
+      ...(f.reason !== undefined ? { reason: f.reason } : {}),
+      ...(f.fixed ? { fixed: f.fixed } : {}),
+    })),
   };
   return JSON.stringify(output, null, 2) + '\n';
 }
