@@ -18,7 +18,7 @@ describe('infralint scan --format json', () => {
     assert.ok(report.findings.length > 0);
     for (const f of report.findings) {
       assert.deepStrictEqual(
-        Object.keys(f).filter((k) => k !== 'resource'),
+        Object.keys(f).filter((k) => k !== 'resource' && k !== 'fixable'),
         ['ruleId', 'severity', 'message', 'file', 'line', 'column', 'endLine', 'endColumn'],
       );
       assert.ok(['error', 'warning', 'info', 'hint'].includes(f.severity));
