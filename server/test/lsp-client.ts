@@ -16,6 +16,8 @@ export interface PublishedDiagnostics {
 }
 
 export const SERVER_SCRIPT = path.resolve(__dirname, '../src/server.js');
+/** The bundled server the VSIX ships (built by `npm run build`). */
+export const BUNDLED_SERVER_SCRIPT = path.resolve(__dirname, '../../../dist/server.js');
 
 /** A minimal LSP client over the server's stdio, for protocol tests and benchmarks. */
 export class LspTestClient {
@@ -25,8 +27,8 @@ export class LspTestClient {
   private readonly waiters: { match: (p: PublishedDiagnostics) => boolean; resolve: (p: PublishedDiagnostics) => void }[] = [];
   stderr = '';
 
-  constructor(args: string[] = ['--stdio']) {
-    this.process = spawn(process.execPath, [SERVER_SCRIPT, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  constructor(args: string[] = ['--stdio'], script: string = SERVER_SCRIPT) {
+    this.process = spawn(process.execPath, [script, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.on('data', (chunk) => (this.stderr += String(chunk)));
     this.connection = createMessageConnection(
       new StreamMessageReader(this.process.stdout!),

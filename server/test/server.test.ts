@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { LspTestClient } from './lsp-client';
+import { BUNDLED_SERVER_SCRIPT, LspTestClient } from './lsp-client';
 
 const URI = 'file:///workspace/storage.yaml';
 const TEMPLATE = `AWSTemplateFormatVersion: "2010-09-09"
@@ -87,5 +87,14 @@ describe('language server over stdio', function () {
     const published = await client.waitForDiagnostics((p) => p.uri === uri);
     const encryption = published.diagnostics.filter((x) => x.code === 'aws-s3-bucket-encryption');
     assert.deepStrictEqual(encryption.map((x) => [x.range.start.line, x.range.start.character]), [[2, 4]]);
+  });
+
+  it('works the same from the bundle the VS Code extension ships (dist/server.js)', async () => {
+    const bundled = new LspTestClient(['--stdio'], BUNDLED_SERVER_SCRIPT);
+    await bundled.initialize({ debounceMs: 0 });
+    await bundled.open(URI, 'yaml', TEMPLATE, 1);
+    const published = await bundled.waitForDiagnostics((p) => p.uri === URI && p.version === 1);
+    assert.deepStrictEqual(published.diagnostics.filter((d) => d.code === 'aws-s3-bucket-encryption').map((d) => d.range.start.line), [2]);
+    assert.strictEqual(await bundled.shutdown(), 0, bundled.stderr);
   });
 });

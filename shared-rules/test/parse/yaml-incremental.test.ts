@@ -85,10 +85,10 @@ describe('incremental YAML parsing', () => {
     assert.ok(result.errors.some((e) => e.span.start >= tab - 1 && e.span.start <= tab + 1 && /tab/i.test(e.message)), JSON.stringify(result.errors));
   });
 
-  const corpus = realCorpus();
-  const yamlTemplates = corpus?.filter((e) => e.format !== 'terraform' && /\.ya?ml$/.test(e.path)) ?? [];
-  it(`matches the whole-document parse on every YAML file of the real corpus (${yamlTemplates.length} files)`, function () {
+  it('matches the whole-document parse on every YAML template of the real corpus', function () {
+    const corpus = realCorpus();
     if (!corpus) this.skip(); // ../shared is absent in a user's clone; CI always has it
+    const yamlTemplates = corpus.filter((e) => e.format !== 'terraform' && /\.ya?ml$/.test(e.path));
     let compared = 0;
     for (const entry of yamlTemplates) {
       const text = fs.readFileSync(entry.file, 'utf8');
