@@ -29,8 +29,6 @@ interface Cut {
 const TOP_KEY = /^(?:"[^"\n]*"|'[^'\n]*'|[^\s#'"\-?:,[\]{}|>!&*%@`][^\n#]*?)[ \t]*:(?:[ \t]|$)/;
 const CHILD_KEY = /^(?:"[^"\n]*"|'[^'\n]*'|[^\s#'"\-?:,[\]{}|>!&*%@`][^\n#]*?)[ \t]*:(?:[ \t]|$)/;
 const SECTION_HEADER_ONLY = /^Resources[ \t]*:[ \t]*(?:#.*)?$/;
-/** Anchors (`&a`) and aliases (`*a`) at a value position make units depend on each other. */
-const ANCHOR_OR_ALIAS = /(?:^|[\s[{,:])[&*][^\s,[\]{}]/m;
 
 export class YamlUnitCache {
   private units = new Map<string, ParsedUnit>();
@@ -66,7 +64,7 @@ export class YamlUnitCache {
 export function parseYamlTemplate(text: string, cache: YamlUnitCache = new YamlUnitCache()): YamlParseResult {
   cache.beginParse();
   const cuts = cutTopLevel(text);
-  if (!cuts || ANCHOR_OR_ALIAS.test(text)) return parseWhole(text, cache);
+  if (!cuts) return parseWhole(text, cache);
 
   const sectionUnits = new Map<string, ParsedUnit>();
   const resourceUnits = new Map<string, ParsedUnit>();
@@ -149,29 +147,37 @@ function trimEnd(text: string, end: number): number {
   return e;
 }
 
+const SPACE = 32;
+const TAB = 9;
+const HASH = 35;
+const CR = 13;
+const LF = 10;
+
 /** Cuts the document at each top-level key line, or returns undefined when it must be parsed whole. */
 function cutTopLevel(text: string): Cut[] | undefined {
   const cuts: Cut[] = [];
   let pos = 0;
   let seenContent = false;
+  // Runs on every keystroke over the whole document: look at first characters, slice only column-0 lines.
   while (pos < text.length) {
-    const nl = text.indexOf('\n', pos);
-    const lineEnd = nl < 0 ? text.length : nl;
-    const line = text.slice(pos, lineEnd).replace(/\r$/, '');
-    const first = line[0];
-    if (line.length === 0 || first === ' ' || first === '#') {
+    const lineEnd = lineEndAt(text, pos);
+    const first = text.charCodeAt(pos);
+    if (first === SPACE || first === HASH || first === LF || first === CR || pos === lineEnd) {
       // Indented content, blank lines and comments belong to the unit above.
-    } else if (first === '\t') {
+    } else if (first === TAB) {
       return undefined;
-    } else if (line.startsWith('---') || line.startsWith('...') || first === '%') {
-      if (seenContent) return undefined;
-      if (line.replace(/^(---|\.\.\.)/, '').trim() !== '' && !line.startsWith('--- #')) return undefined;
-    } else if (TOP_KEY.test(line)) {
-      if (cuts.length > 0) cuts[cuts.length - 1].end = pos;
-      cuts.push({ start: pos, end: text.length });
-      seenContent = true;
     } else {
-      return undefined;
+      const line = text.slice(pos, text.charCodeAt(lineEnd - 1) === CR ? lineEnd - 1 : lineEnd);
+      if (line.startsWith('---') || line.startsWith('...') || line[0] === '%') {
+        if (seenContent) return undefined;
+        if (line.replace(/^(---|\.\.\.)/, '').trim() !== '' && !line.startsWith('--- #')) return undefined;
+      } else if (TOP_KEY.test(line)) {
+        if (cuts.length > 0) cuts[cuts.length - 1].end = pos;
+        cuts.push({ start: pos, end: text.length });
+        seenContent = true;
+      } else {
+        return undefined;
+      }
     }
     pos = lineEnd + 1;
   }
@@ -191,15 +197,16 @@ function cutResources(text: string, section: Cut): Cut[] | undefined {
   let pos = headerEnd + 1;
   while (pos < section.end) {
     const lineEnd = Math.min(lineEndAt(text, pos), section.end);
-    const line = text.slice(pos, lineEnd).replace(/\r$/, '');
-    const stripped = line.replace(/^ +/, '');
-    const lineIndent = line.length - stripped.length;
-    if (stripped.length > 0 && stripped[0] !== '#') {
-      if (stripped[0] === '\t') return undefined;
+    let first = pos;
+    while (first < lineEnd && text.charCodeAt(first) === SPACE) first++;
+    const c = text.charCodeAt(first);
+    if (first < lineEnd && c !== HASH && c !== CR) {
+      if (c === TAB) return undefined;
+      const lineIndent = first - pos;
       if (indent < 0) indent = lineIndent;
       if (lineIndent < indent) return undefined;
       if (lineIndent === indent) {
-        if (!CHILD_KEY.test(stripped)) return undefined;
+        if (!CHILD_KEY.test(text.slice(first, lineEnd))) return undefined;
         if (cuts.length > 0) cuts[cuts.length - 1].end = pos;
         cuts.push({ start: pos, end: section.end });
       }

@@ -111,13 +111,13 @@ class Converter {
           : { kind: 'scalar', value: null, unit: this.unit, start: ke, end: ke };
         entries.push({ key: String(keyScalar.value), keyNode: keyScalar, value });
       }
-      return { kind: 'map', entries, unit: this.unit, start, end: valueEnd };
+      return { kind: 'map', entries, unit: this.unit, start, end: this.contentEnd(node, valueEnd, entries.map((e) => e.value)) };
     }
     if (isSeq(node)) {
       const items = node.items.map((item) =>
         item ? this.convert(item as YamlNode) : ({ kind: 'scalar', value: null, unit: this.unit, start, end: start } as Node),
       );
-      return { kind: 'seq', items, unit: this.unit, start, end: valueEnd };
+      return { kind: 'seq', items, unit: this.unit, start, end: this.contentEnd(node, valueEnd, items) };
     }
     if (isScalar(node)) {
       const v = node.value;
@@ -125,6 +125,16 @@ class Converter {
       return { kind: 'scalar', value, unit: this.unit, start, end: valueEnd };
     }
     return { kind: 'scalar', value: null, unit: this.unit, start, end: valueEnd };
+  }
+
+  /**
+   * Where a collection's content ends. A block collection ends with its last item: the parser's
+   * own end may run on over trailing blank lines and comments up to the next key, which depends on
+   * what follows; a flow collection ends at its closing bracket.
+   */
+  private contentEnd(node: YamlNode, valueEnd: number, children: Node[]): number {
+    if ((node as { flow?: boolean }).flow || children.length === 0) return valueEnd;
+    return children[children.length - 1].end;
   }
 
   /** `!Ref X` becomes `{Ref: X}`: rules and the evaluator see only the long form. */

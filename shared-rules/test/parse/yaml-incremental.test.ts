@@ -86,6 +86,7 @@ describe('incremental YAML parsing', () => {
   });
 
   it('matches the whole-document parse on every YAML template of the real corpus', function () {
+    this.timeout(120000);
     const corpus = realCorpus();
     if (!corpus) this.skip(); // ../shared is absent in a user's clone; CI always has it
     const yamlTemplates = corpus.filter((e) => e.format !== 'terraform' && /\.ya?ml$/.test(e.path));
