@@ -9,7 +9,20 @@ export type Command =
   | { kind: 'help'; topic?: 'scan' | 'rules' }
   | { kind: 'version' }
   | { kind: 'rules'; format: RulesFormat; output?: string }
-  | { kind: 'scan'; paths: string[]; format: ScanFormat; output?: string; fix?: boolean };
+  | ({ kind: 'scan'; paths: string[]; format: ScanFormat; output?: string; fix?: boolean } & ScanConfigOptions);
+
+export const SEVERITY_LEVELS = ['error', 'warning', 'info', 'hint'] as const;
+export type SeverityLevel = (typeof SEVERITY_LEVELS)[number];
+
+/** How `scan` finds and overrides the configuration. */
+export interface ScanConfigOptions {
+  /** `--config FILE`: this file for every scanned file, instead of the nearest `.infralint.yaml`. */
+  config?: string;
+  /** `--no-inline-suppressions`: ignore every suppression written in the templates. */
+  noInlineSuppressions?: boolean;
+  /** `--minimum-severity LEVEL`: overrides the config file's `minimumSeverity`. */
+  minimumSeverity?: SeverityLevel;
+}
 
 export interface UsageError {
   kind: 'usage-error';
@@ -35,6 +48,9 @@ export function parseArgs(argv: readonly string[]): Command | UsageError {
   let help = false;
   let version = false;
   let fix = false;
+  let config: string | undefined;
+  let minimumSeverity: string | undefined;
+  let noInlineSuppressions = false;
   let optionsEnded = false;
 
   for (let i = 0; i < argv.length; i++) {
@@ -93,6 +109,23 @@ export function parseArgs(argv: readonly string[]): Command | UsageError {
         output = value;
         break;
       }
+      case '-c':
+      case '--config': {
+        const value = takeValue();
+        if (typeof value !== 'string') return value;
+        config = value;
+        break;
+      }
+      case '--minimum-severity': {
+        const value = takeValue();
+        if (typeof value !== 'string') return value;
+        minimumSeverity = value;
+        break;
+      }
+      case '--no-inline-suppressions':
+        if (inline !== undefined) return usage(`option ${name} takes no value: '${arg}'`);
+        noInlineSuppressions = true;
+        break;
       default:
         return usage(`unknown option: '${arg}'`);
     }
@@ -113,6 +146,9 @@ export function parseArgs(argv: readonly string[]): Command | UsageError {
     }
     case 'rules': {
       if (positionals.length > 0) return usage(`unexpected argument: '${positionals[0]}' (rules takes no paths)`);
+      if (config !== undefined) return usage('option --config is only for scan');
+      if (minimumSeverity !== undefined) return usage('option --minimum-severity is only for scan');
+      if (noInlineSuppressions) return usage('option --no-inline-suppressions is only for scan');
       const f = format ?? 'text';
       if (!isOneOf(RULES_FORMATS, f)) return usage(`invalid value for --format: '${f}' (rules supports ${RULES_FORMATS.join(', ')})`);
       return { kind: 'rules', format: f, ...(output !== undefined ? { output } : {}) };
@@ -121,7 +157,19 @@ export function parseArgs(argv: readonly string[]): Command | UsageError {
       if (positionals.length === 0) return usage('no paths given: infralint scan <files or folders...>');
       const f = format ?? 'text';
       if (!isOneOf(SCAN_FORMATS, f)) return usage(`invalid value for --format: '${f}' (expected ${SCAN_FORMATS.join(', ')})`);
-      return { kind: 'scan', paths: positionals, format: f, ...(output !== undefined ? { output } : {}), ...(fix ? { fix } : {}) };
+      if (minimumSeverity !== undefined && !isOneOf(SEVERITY_LEVELS, minimumSeverity)) {
+        return usage(`invalid value for --minimum-severity: '${minimumSeverity}' (expected ${SEVERITY_LEVELS.join(', ')})`);
+      }
+      return {
+        kind: 'scan',
+        paths: positionals,
+        format: f,
+        ...(output !== undefined ? { output } : {}),
+        ...(fix ? { fix } : {}),
+        ...(config !== undefined ? { config } : {}),
+        ...(noInlineSuppressions ? { noInlineSuppressions } : {}),
+        ...(minimumSeverity !== undefined ? { minimumSeverity } : {}),
+      };
     }
   }
 }

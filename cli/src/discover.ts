@@ -1,6 +1,7 @@
 /** File discovery: expands the command line's files and folders into a sorted list of files to lint. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { CONFIG_FILE_NAMES } from '@infralint/shared-rules';
 import type { FileEntry } from './report';
 
 /** Extensions linted when found inside a folder (files named explicitly are linted whatever their extension). */
@@ -96,7 +97,7 @@ export function discoverFiles(paths: readonly string[], cwd: string = process.cw
       }
       if (isDir) {
         if (!SKIPPED_DIRECTORIES.includes(entry.name)) walk(childAbs, root, rootAbs);
-      } else if (isFile && hasTemplateExtension(entry.name)) {
+      } else if (isFile && hasTemplateExtension(entry.name) && !CONFIG_FILE_NAMES.includes(entry.name)) {
         candidates.push({ file: displayFor(childAbs, root, rootAbs), absPath: childAbs });
       }
     }

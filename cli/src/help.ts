@@ -6,14 +6,18 @@ const SCAN_HELP = `Usage: infralint scan <files or folders...> [--format text|js
 Lints CloudFormation templates. Folders are searched recursively for ${TEMPLATE_EXTENSIONS.join(', ')}
 files (node_modules and .git are skipped); files named explicitly are linted whatever their extension.
 Files that are not CloudFormation templates are listed as skipped.
+Each file uses the nearest .infralint.yaml in its folder or above (rule severities, excludes...).
 
 Options:
   -f, --format <text|json|sarif>  report format (default: text)
   -o, --output <FILE>             write the report to FILE instead of stdout
       --fix                       apply the safe fixes to the files, then report what is left
+  -c, --config <FILE>             use this config file for every file instead of the nearest .infralint.yaml
+      --minimum-severity <LEVEL>  report only findings at least this severe (error, warning, info, hint)
+      --no-inline-suppressions    ignore the suppressions written in templates (comments, Metadata)
   -h, --help                      show this help
 
-Exit codes: 0 no findings, 1 findings, 2 usage error or internal failure.
+Exit codes: 0 no findings, 1 findings, 2 usage error, bad configuration or internal failure.
 `;
 
 const RULES_HELP = `Usage: infralint rules [--format text|json] [--output FILE]

@@ -7,6 +7,7 @@ import { shouldUseColor, writeReport } from './output';
 import type { ScanReport } from './report';
 import { formatRules } from './rules-list';
 import { scanFiles } from './scan';
+import { formatConfigProblems, loadScanConfig } from './config';
 import { readVersion, TOOL_NAME } from './version';
 
 export const EXIT_OK = 0;
@@ -38,7 +39,13 @@ function scan(command: Extract<Command, { kind: 'scan' }>): number {
     for (const p of discovery.missing) process.stderr.write(`${TOOL_NAME}: no such file or folder: '${p}'\n`);
     return EXIT_ERROR;
   }
-  const scans = scanFiles(discovery.targets, { fix: command.fix });
+  const config = loadScanConfig(discovery.targets, command, cwd);
+  if (config.problems.length > 0) {
+    // Never a scan with part of the configuration silently dropped: CI must see the mistake.
+    for (const line of formatConfigProblems(config.problems)) process.stderr.write(`${TOOL_NAME}: ${line}\n`);
+    return EXIT_ERROR;
+  }
+  const scans = scanFiles(discovery.targets, { fix: command.fix, configFor: config.configFor });
   const files = [...scans.map((s) => s.entry), ...discovery.problems].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const report: ScanReport = {
     tool: { name: TOOL_NAME, version: readVersion() },

@@ -1,7 +1,7 @@
 import type { Severity } from '@infralint/shared-rules';
 
 /** Why a file was not linted, as a stable category (the `reason` text says more). */
-export type SkipKind = 'not-cloudformation' | 'too-large' | 'unreadable' | 'internal-error';
+export type SkipKind = 'not-cloudformation' | 'too-large' | 'unreadable' | 'internal-error' | 'excluded';
 
 /** One finding as the CLI reports it: positions are 1-based, columns in UTF-16 code units, end exclusive. */
 export interface ReportFinding {

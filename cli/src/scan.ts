@@ -1,6 +1,7 @@
 /** Scanning: reads each discovered file and lints it with the engine. */
 import * as fs from 'node:fs';
 import { fixAll, INTERNAL_ERROR, Linter, type Finding, type LintResult } from '@infralint/shared-rules';
+import type { TargetConfig } from './config';
 import type { Target } from './discover';
 import type { FileEntry, ReportFinding, SkipKind } from './report';
 
@@ -57,22 +58,27 @@ export function readTemplate(absPath: string): { text: string; bom: boolean } | 
 export interface ScanOptions {
   /** Apply the safe fixes to the file on disk, then report what is left. */
   fix?: boolean;
+  /** The configuration of each file (see config.ts); none means the defaults. */
+  configFor?(target: Target): TargetConfig;
 }
 
 export function scanFile(target: Target, options: ScanOptions = {}): FileScan {
+  const targetConfig = options.configFor?.(target);
+  if (targetConfig?.excludedBy !== undefined) return skipped(target.file, 'excluded', targetConfig.excludedBy);
+  const config = targetConfig?.lint;
   const read = readTemplate(target.absPath);
   if (!('text' in read)) return skipped(target.file, read.kind, read.reason);
   let result: LintResult;
   let fixed = 0;
   try {
     // A fresh Linter per file: its caches only help when the same document is linted again.
-    result = new Linter().lint(read.text, { fileName: target.absPath });
+    result = new Linter().lint(read.text, { fileName: target.absPath, config });
     if (options.fix && result.findings.some((f) => f.fix?.kind === 'safe')) {
-      const outcome = fixAll(read.text, { fileName: target.absPath });
+      const outcome = fixAll(read.text, { fileName: target.absPath, config });
       if (outcome.text !== read.text) {
         fs.writeFileSync(target.absPath, (read.bom ? '\uFEFF' : '') + outcome.text);
         fixed = outcome.fixed.length;
-        result = new Linter().lint(outcome.text, { fileName: target.absPath });
+        result = new Linter().lint(outcome.text, { fileName: target.absPath, config });
       }
     }
   } catch (error) {

@@ -28,6 +28,10 @@ export async function activate(context: ExtensionContext): Promise<void> {
       { scheme: 'untitled', language: 'json' },
     ],
     outputChannel: output,
+    // Tells the server when an `infralint.*` setting changes; it then pulls the new values per
+    // document (workspace/configuration) and re-lints. Bad values come back as an error
+    // notification (window/showMessage) naming the setting, and in this output channel.
+    synchronize: { configurationSection: 'infralint' },
   };
   client = new LanguageClient('infralint', 'Infralint', serverOptions, clientOptions);
 

@@ -1,5 +1,5 @@
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import { INTERNAL_ERROR, PARSE_ERROR, ruleDocUrl, type Finding, type Severity } from '@infralint/shared-rules';
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver';
+import { INTERNAL_ERROR, PARSE_ERROR, ruleDocUrl, SUPPRESSION_REPORT_IDS, UNUSED_SUPPRESSION, type Finding, type Severity } from '@infralint/shared-rules';
 
 /** The one place where engine findings become LSP diagnostics. */
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -10,7 +10,7 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 };
 
 export function toDiagnostic(finding: Finding): Diagnostic {
-  const hasDocs = finding.ruleId !== PARSE_ERROR && finding.ruleId !== INTERNAL_ERROR;
+  const hasDocs = finding.ruleId !== PARSE_ERROR && finding.ruleId !== INTERNAL_ERROR && !SUPPRESSION_REPORT_IDS.includes(finding.ruleId);
   return {
     range: finding.range,
     severity: SEVERITY[finding.severity],
@@ -18,6 +18,8 @@ export function toDiagnostic(finding: Finding): Diagnostic {
     code: finding.ruleId,
     ...(hasDocs ? { codeDescription: { href: ruleDocUrl(finding.ruleId) } } : {}),
     message: finding.message,
+    // An unused suppression comment is shown faded, like unused code.
+    ...(finding.ruleId === UNUSED_SUPPRESSION ? { tags: [DiagnosticTag.Unnecessary] } : {}),
     ...(finding.resource ? { data: { resource: finding.resource } } : {}),
   };
 }

@@ -1,9 +1,11 @@
-import { Linter, type LintResult } from '@infralint/shared-rules';
+import { Linter, type LintConfig, type LintResult } from '@infralint/shared-rules';
 
 export interface LintTarget {
   uri: string;
   version: number;
   text: string;
+  /** Settings and .infralint.yaml combined (see settings.ts); applied after the rules, so a change needs no re-parse. */
+  config?: LintConfig;
 }
 
 export interface SchedulerOptions {
@@ -39,6 +41,12 @@ export class LintScheduler {
     this.timers.set(target.uri, timer);
   }
 
+  /** Publishes no findings for this version (linting is off or the file excluded) and drops the document's state. */
+  clear(uri: string, version: number, reason: string): void {
+    this.close(uri);
+    this.options.publish(uri, version, { syntax: 'yaml', findings: [], skippedReason: reason });
+  }
+
   close(uri: string): void {
     this.cancel(uri);
     this.linters.delete(uri);
@@ -59,7 +67,7 @@ export class LintScheduler {
     const linter = this.linters.get(target.uri);
     if (!linter) return;
     try {
-      const result = linter.lint(target.text, { fileName: fileNameOf(target.uri) });
+      const result = linter.lint(target.text, { fileName: fileNameOf(target.uri), config: target.config });
       if (this.options.isCurrent(target.uri, target.version)) this.options.publish(target.uri, target.version, result);
     } catch (error) {
       this.options.onError(target.uri, error);

@@ -10,6 +10,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { toDiagnostic } from './diagnostics';
 import { LintScheduler } from './lint-scheduler';
+import { ServerConfiguration } from './settings';
 import { DocumentResults } from './document-results';
 import { codeActions, FIX_ALL_KIND, SHOW_DOCUMENTATION_COMMAND } from './code-actions';
 import { hoverFor } from './hover';
@@ -36,12 +37,16 @@ const scheduler = new LintScheduler({
   },
 });
 
+// Settings (`infralint.*`) and .infralint.yaml per document, applied live: see settings.ts.
+const configuration = new ServerConfiguration(connection, documents, scheduler);
+
 connection.onInitialize((params: InitializeParams): InitializeResult => {
+  configuration.initialize(params);
   const options = (params.initializationOptions ?? {}) as { debounceMs?: unknown };
   if (typeof options.debounceMs === 'number' && options.debounceMs >= 0) scheduler.setDebounce(options.debounceMs);
   return {
     capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       executeCommandProvider: { commands: [SHOW_DOCUMENTATION_COMMAND] },
       hoverProvider: true,
@@ -51,7 +56,13 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 });
 
 // Fires on open and on every change; the scheduler lints a newly opened document at once.
-documents.onDidChangeContent((e) => scheduler.schedule(snapshot(e.document)));
+// Settings decide whether and when (infralint.run) it is linted, and with which configuration.
+documents.onDidChangeContent((e) => configuration.lint(e.document, 'change'));
+documents.onDidSave((e) => configuration.lint(e.document, 'save'));
+documents.onDidClose((e) => configuration.forget(e.document.uri));
+connection.onInitialized(() => configuration.initialized());
+connection.onDidChangeConfiguration((change) => configuration.settingsChanged(change.settings));
+connection.onDidChangeWatchedFiles((change) => configuration.filesChanged(change.changes));
 documents.onDidClose((e) => {
   scheduler.close(e.document.uri);
   results.delete(e.document.uri);
@@ -76,10 +87,6 @@ connection.onExecuteCommand(async (params) => {
     await connection.window.showDocument({ uri: params.arguments[0], external: true });
   }
 });
-
-function snapshot(document: TextDocument) {
-  return { uri: document.uri, version: document.version, text: document.getText() };
-}
 
 documents.listen(connection);
 connection.listen();

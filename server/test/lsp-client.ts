@@ -12,7 +12,14 @@ export interface PublishedDiagnostics {
     source?: string;
     message: string;
     codeDescription?: { href: string };
+    tags?: number[];
   }[];
+}
+
+/** A `window/showMessage` or `window/logMessage` the server sent. */
+export interface ServerMessage {
+  type: number;
+  message: string;
 }
 
 export const SERVER_SCRIPT = path.resolve(__dirname, '../src/server.js');
@@ -26,6 +33,14 @@ export class LspTestClient {
   private readonly published: PublishedDiagnostics[] = [];
   private readonly waiters: { match: (p: PublishedDiagnostics) => boolean; resolve: (p: PublishedDiagnostics) => void }[] = [];
   stderr = '';
+  /** `window/showMessage` notifications received, in order. */
+  readonly shownMessages: ServerMessage[] = [];
+  /** `window/logMessage` notifications received, in order. */
+  readonly logMessages: ServerMessage[] = [];
+  /** Every `workspace/configuration` request's items, in order. */
+  readonly configurationRequests: { scopeUri?: string; section?: string }[][] = [];
+  /** What `workspace/configuration` answers, by section (`infralint`); a section not set answers null. */
+  private settings: Record<string, unknown> = {};
 
   constructor(args: string[] = ['--stdio'], script: string = SERVER_SCRIPT) {
     this.process = spawn(process.execPath, [script, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -44,17 +59,26 @@ export class LspTestClient {
       }
     });
     // Servers may ask for configuration or register capabilities; answer like a plain client.
-    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
+    // (null for every section unless setSettings was called, as Neovim or Emacs answer).
+    this.connection.onRequest('workspace/configuration', (params: { items: { scopeUri?: string; section?: string }[] }) => {
+      this.configurationRequests.push(params.items);
+      return params.items.map((item) => (item.section !== undefined && item.section in this.settings ? this.settings[item.section] : null));
+    });
     this.connection.onRequest('client/registerCapability', () => null);
-    this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.onNotification('window/logMessage', (m: ServerMessage) => void this.logMessages.push(m));
+    this.connection.onNotification('window/showMessage', (m: ServerMessage) => void this.shownMessages.push(m));
     this.connection.listen();
   }
 
-  async initialize(initializationOptions: object = {}): Promise<unknown> {
+  /**
+   * `capabilities` are added to the default ones (top-level keys replace), e.g.
+   * `{ workspace: { configuration: true } }` to have the server pull settings.
+   */
+  async initialize(initializationOptions: object = {}, capabilities: object = {}): Promise<unknown> {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
-      capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } },
+      capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } }, ...capabilities },
       initializationOptions,
     });
     await this.connection.sendNotification('initialized', {});
@@ -87,6 +111,31 @@ export class LspTestClient {
 
   change(uri: string, version: number, changes: object[]): Promise<void> {
     return this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
+  }
+
+  /** Sets what `workspace/configuration` answers for a section (`null` to answer null again). */
+  setSettings(section: string, value: unknown): void {
+    this.settings[section] = value;
+  }
+
+  /** Sends any notification. */
+  notify(method: string, params: object): Promise<void> {
+    return this.connection.sendNotification(method, params);
+  }
+
+  save(uri: string): Promise<void> {
+    return this.connection.sendNotification('textDocument/didSave', { textDocument: { uri } });
+  }
+
+  /** Resolves with the first `window/showMessage` (already received or future) that matches. */
+  async waitForShownMessage(match: (m: ServerMessage) => boolean, timeoutMs = 10000): Promise<ServerMessage> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.shownMessages.find(match);
+      if (found) return found;
+      if (Date.now() > deadline) throw new Error(`no matching window/showMessage within ${timeoutMs} ms; received: ${JSON.stringify(this.shownMessages)}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
   }
 
   close(uri: string): Promise<void> {

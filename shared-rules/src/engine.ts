@@ -7,6 +7,8 @@ import { isResourceCheck, makeResourceContext, makeTemplateContext, type Report,
 import { allRules } from './rules/index';
 import { EditBuilder, type TextChange } from './fix/edit-builder';
 import type { Finding, LintResult, Severity, Syntax } from './types';
+import { finalizeFindings } from './config/finalize';
+import type { LintConfig } from './config/types';
 
 export const PARSE_ERROR = 'parse-error';
 export const INTERNAL_ERROR = 'internal-error';
@@ -15,6 +17,8 @@ export interface LintOptions {
   /** Used to choose the parser (`.json` is JSON) when `syntax` is not given. */
   fileName?: string;
   syntax?: Syntax;
+  /** Rule severities, minimum severity, suppression settings: applied after the rules ran (see config/). */
+  config?: LintConfig;
 }
 
 interface RawFinding extends Report {
@@ -57,6 +61,11 @@ export class Linter {
         this.templateRules.push(rule);
       }
     }
+  }
+
+  /** How much work the caches saved, for tests and benchmarks. */
+  get stats(): { parsedUnits: number } {
+    return { parsedUnits: this.yamlCache.parsedCount };
   }
 
   lint(text: string, options: LintOptions = {}): LintResult {
@@ -104,7 +113,10 @@ export class Linter {
     raw.push(...this.runRules(template));
     const findings = raw.map(toFinding);
     findings.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
-    return { format: 'cloudformation', syntax, findings };
+    // Configuration and suppressions apply to the results, never to the cached per-resource findings.
+    const final = finalizeFindings({ text, syntax, template, lines, rules: this.rules, findings, config: options.config });
+    if (final.skippedReason) return { syntax, findings: [], skippedReason: final.skippedReason };
+    return { format: 'cloudformation', syntax, findings: final.findings, suppressions: final.suppressions };
   }
 
   private parse(text: string, syntax: Syntax): Template {

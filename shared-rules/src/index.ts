@@ -3,6 +3,8 @@ export { Linter, lintText, detectSyntax, PARSE_ERROR, INTERNAL_ERROR, type LintO
 export { allRules, ruleById } from './rules/index';
 export type { Rule } from './rules/rule';
 export { LineIndex } from './model/line-index';
+export * from './config/index';
+export * from './suppress/index';
 export { applyEdits, fixAll, type FixAllOptions, type FixAllResult } from './fix/apply';
 
 /** Where each rule's documentation page lives (generated from rule metadata into docs/rules). */

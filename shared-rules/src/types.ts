@@ -1,3 +1,5 @@
+import type { Suppression } from './suppress/types';
+
 /** Positions inside the engine: 0-based line and UTF-16 character, like LSP. */
 export interface Position {
   line: number;
@@ -57,6 +59,8 @@ export interface LintResult {
   findings: Finding[];
   /** Why the file was not linted (not a template, too large...), when it was not. */
   skippedReason?: string;
+  /** The suppressions written in the template, each with the findings it removed (see suppress/). */
+  suppressions?: Suppression[];
 }
 
 export interface RuleReference {

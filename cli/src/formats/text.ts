@@ -14,8 +14,9 @@ const SKIP_LABELS: Record<SkipKind, string> = {
   'too-large': TOO_LARGE_REASON,
   unreadable: 'unreadable',
   'internal-error': 'internal error',
+  excluded: 'excluded by configuration',
 };
-const SKIP_ORDER: SkipKind[] = ['not-cloudformation', 'too-large', 'unreadable', 'internal-error'];
+const SKIP_ORDER: SkipKind[] = ['not-cloudformation', 'excluded', 'too-large', 'unreadable', 'internal-error'];
 
 type Style = (s: string) => string;
 interface Palette {
