@@ -30,10 +30,28 @@ const TOP_KEY = /^(?:"[^"\n]*"|'[^'\n]*'|[^\s#'"\-?:,[\]{}|>!&*%@`][^\n#]*?)[ \t
 const CHILD_KEY = /^(?:"[^"\n]*"|'[^'\n]*'|[^\s#'"\-?:,[\]{}|>!&*%@`][^\n#]*?)[ \t]*:(?:[ \t]|$)/;
 const SECTION_HEADER_ONLY = /^Resources[ \t]*:[ \t]*(?:#.*)?$/;
 
+/** One piece of the cut document: a top-level section, the `Resources:` header line(s), or one resource. */
+interface LayoutUnit {
+  start: number;
+  end: number;
+  text: string;
+  role: 'section' | 'resources-header' | 'resource';
+  parsed?: ParsedUnit;
+}
+
+/** How the previous version of the document was cut, to find what an edit changed. */
+interface Layout {
+  text: string;
+  units: LayoutUnit[];
+  /** Indentation of the resources' keys (-1 when there are none). */
+  resourceIndent: number;
+}
+
 export class YamlUnitCache {
-  private units = new Map<string, ParsedUnit>();
-  private generation = new Map<string, number>();
+  private units = new Map<string, ParsedUnit & { generation?: number }>();
   private current = 0;
+  /** The last document's cut, re-used for the unchanged parts of the next version. */
+  layout?: Layout;
   /** How many units were parsed (not re-used) so far: lets tests see that an edit re-parses little. */
   parsedCount = 0;
 
@@ -44,18 +62,20 @@ export class YamlUnitCache {
       parsed = parseYamlUnit(text, newUnit(base));
       this.units.set(text, parsed);
     }
+    return this.use(parsed, base);
+  }
+
+  /** Marks a unit as used by this parse, at this offset. */
+  use(parsed: ParsedUnit & { generation?: number }, base: number): ParsedUnit {
     parsed.unit.base = base;
-    this.generation.set(text, this.current);
+    parsed.generation = this.current;
     return parsed;
   }
 
   /** Starts a new parse; units not used by the previous one are dropped. */
   beginParse(): void {
-    for (const [text, gen] of this.generation) {
-      if (gen < this.current) {
-        this.units.delete(text);
-        this.generation.delete(text);
-      }
+    for (const [text, parsed] of this.units) {
+      if ((parsed.generation ?? -1) < this.current) this.units.delete(text);
     }
     this.current++;
   }
@@ -63,71 +83,136 @@ export class YamlUnitCache {
 
 export function parseYamlTemplate(text: string, cache: YamlUnitCache = new YamlUnitCache()): YamlParseResult {
   cache.beginParse();
-  const cuts = cutTopLevel(text);
-  if (!cuts) return parseWhole(text, cache);
+  const layout = (cache.layout && relayout(cache.layout, text)) ?? cutDocument(text);
+  cache.layout = layout;
+  if (!layout) return parseWhole(text, cache);
 
   const sectionUnits = new Map<string, ParsedUnit>();
   const resourceUnits = new Map<string, ParsedUnit>();
   const errors: ParseError[] = [];
   const entries: Entry[] = [];
   const rootUnit = newUnit(0);
-  const addErrors = (parsed: ParsedUnit) => {
-    for (const e of parsed.errors) {
-      errors.push({ message: e.message, span: { start: e.span.start + parsed.unit.base, end: e.span.end + parsed.unit.base } });
-    }
-  };
+  let resourceEntries: Entry[] | undefined;
+  let resourcesHeader: LayoutUnit | undefined;
 
-  for (const cut of cuts) {
-    const resourceCuts = cutResources(text, cut);
-    if (resourceCuts) {
-      const headerEnd = text.indexOf(':', cut.start);
-      const keyNode: ScalarNode = { kind: 'scalar', value: 'Resources', unit: rootUnit, start: cut.start, end: cut.start + 'Resources'.length };
-      const resourceEntries: Entry[] = [];
-      for (const rc of resourceCuts) {
-        const parsed = cache.get(text.slice(rc.start, rc.end), rc.start);
-        addErrors(parsed);
-        if (parsed.usesAliases) return parseWhole(text, cache);
-        if (parsed.root?.kind === 'map') {
-          for (const entry of parsed.root.entries) {
-            resourceEntries.push(entry);
-            resourceUnits.set(entry.key, parsed);
-          }
-        }
-      }
-      const first = resourceCuts[0];
-      const last = resourceCuts[resourceCuts.length - 1];
-      const value: MapNode = {
-        kind: 'map',
-        entries: resourceEntries,
-        unit: rootUnit,
-        start: first ? first.start : headerEnd + 1,
-        end: last ? trimEnd(text, last.end) : headerEnd + 1,
-      };
+  for (const piece of layout.units) {
+    if (piece.role === 'resources-header') {
+      resourcesHeader = piece;
+      resourceEntries = [];
+      const keyNode: ScalarNode = { kind: 'scalar', value: 'Resources', unit: rootUnit, start: piece.start, end: piece.start + 'Resources'.length };
+      const value: MapNode = { kind: 'map', entries: resourceEntries, unit: rootUnit, start: piece.end, end: piece.end };
       entries.push({ key: 'Resources', keyNode, value });
       continue;
     }
-    const parsed = cache.get(text.slice(cut.start, cut.end), cut.start);
-    addErrors(parsed);
+    // Unchanged pieces keep their parse: no slicing, no lookup by text.
+    const parsed = piece.parsed ? cache.use(piece.parsed, piece.start) : cache.get(piece.text, piece.start);
+    piece.parsed = parsed;
+    for (const e of parsed.errors) {
+      errors.push({ message: e.message, span: { start: e.span.start + piece.start, end: e.span.end + piece.start } });
+    }
     if (parsed.usesAliases) return parseWhole(text, cache);
-    if (parsed.root?.kind === 'map') {
-      for (const entry of parsed.root.entries) {
+    const map = parsed.root?.kind === 'map' ? parsed.root : undefined;
+    if (!map) {
+      // A top-level line that did not parse as a key: let the whole-document parser judge it.
+      if (parsed.root && piece.role === 'section') return parseWhole(text, cache);
+      continue;
+    }
+    for (const entry of map.entries) {
+      if (piece.role === 'resource') {
+        resourceEntries!.push(entry);
+        resourceUnits.set(entry.key, parsed);
+      } else {
         entries.push(entry);
         sectionUnits.set(entry.key, parsed);
       }
-    } else if (parsed.root) {
-      // A top-level line that did not parse as a key: let the whole-document parser judge it.
-      return parseWhole(text, cache);
     }
   }
   if (entries.length === 0) return parseWhole(text, cache);
-  const root: MapNode = {
-    kind: 'map',
-    entries,
-    unit: rootUnit,
-    start: cuts[0].start,
-    end: trimEnd(text, cuts[cuts.length - 1].end),
-  };
+  if (resourcesHeader && resourceEntries!.length > 0) {
+    const resourcesMap = entries.find((e) => e.key === 'Resources')!.value as MapNode;
+    const last = resourceEntries![resourceEntries!.length - 1];
+    resourcesMap.start = resourcesHeader.end;
+    resourcesMap.end = last.value.unit.base + last.value.end;
+  }
+  const lastPiece = layout.units[layout.units.length - 1];
+  const root: MapNode = { kind: 'map', entries, unit: rootUnit, start: layout.units[0].start, end: trimEnd(text, lastPiece.end) };
   return { root, errors, resourceUnits, sectionUnits, incremental: true };
+}
+
+/** Cuts the whole document into sections and resources, or undefined when it must be parsed whole. */
+function cutDocument(text: string): Layout | undefined {
+  const cuts = cutTopLevel(text);
+  if (!cuts) return undefined;
+  const units: LayoutUnit[] = [];
+  let resourceIndent = -1;
+  for (const cut of cuts) {
+    const resources = cutResources(text, cut);
+    if (!resources) {
+      units.push({ start: cut.start, end: cut.end, text: text.slice(cut.start, cut.end), role: 'section' });
+      continue;
+    }
+    const headerEnd = resources.cuts.length > 0 ? resources.cuts[0].start : cut.end;
+    units.push({ start: cut.start, end: headerEnd, text: text.slice(cut.start, headerEnd), role: 'resources-header' });
+    for (const rc of resources.cuts) units.push({ start: rc.start, end: rc.end, text: text.slice(rc.start, rc.end), role: 'resource' });
+    resourceIndent = resources.indent;
+  }
+  return { text, units, resourceIndent };
+}
+
+/**
+ * The new layout after an edit, from the previous one: pieces before the edit are found unchanged
+ * at their offsets, pieces after it unchanged at offsets moved by the length difference, and only
+ * the resources in between are cut again. Undefined when the edit touches anything else.
+ */
+function relayout(previous: Layout, text: string): Layout | undefined {
+  const units = previous.units;
+  const before = previous.text;
+  const delta = text.length - before.length;
+  const prefix = commonPrefixLength(before, text);
+  if (prefix === before.length && delta === 0) return { ...previous, text };
+  const suffix = commonSuffixLength(before, text, Math.min(before.length, text.length) - prefix);
+  // Pieces wholly in the common prefix are unchanged in place; wholly in the common suffix, moved by delta.
+  let first = 0;
+  while (first < units.length && units[first].end <= prefix) first++;
+  let last = units.length - 1;
+  while (last >= first && units[last].start >= before.length - suffix) last--;
+  if (first >= units.length || last < first) return undefined;
+  const role = units[first].role;
+  for (let k = first; k <= last; k++) if (units[k].role !== role || role === 'resources-header') return undefined;
+  const start = units[first].start;
+  const end = units[last].end + delta;
+  if (end <= start || (start > 0 && text.charCodeAt(start - 1) !== LF) || (end < text.length && text.charCodeAt(end - 1) !== LF)) return undefined;
+  const region = role === 'resource' ? cutChildren(text, start, end, previous.resourceIndent) : cutSections(text, start, end);
+  if (!region || region.length === 0 || region[0].start !== start) return undefined;
+  const moved = units.slice(last + 1).map((u) => ({ ...u, start: u.start + delta, end: u.end + delta }));
+  const fresh = region.map((c): LayoutUnit => ({ start: c.start, end: c.end, text: text.slice(c.start, c.end), role }));
+  return { text, units: [...units.slice(0, first), ...fresh, ...moved], resourceIndent: previous.resourceIndent };
+}
+
+/** Top-level sections in [start, end), none of them a `Resources:` header (that changes the layout). */
+function cutSections(text: string, start: number, end: number): Cut[] | undefined {
+  const cuts = cutTopLevel(text.slice(start, end));
+  if (!cuts) return undefined;
+  const shifted = cuts.map((c) => ({ start: c.start + start, end: c.end + start }));
+  return shifted.some((c) => SECTION_HEADER_ONLY.test(text.slice(c.start, lineEndAt(text, c.start)).replace(/\r$/, ''))) ? undefined : shifted;
+}
+
+/** Compared a chunk at a time: string equality of slices is much faster than a loop over characters. */
+const CHUNK = 2048;
+
+function commonPrefixLength(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i + CHUNK <= n && a.slice(i, i + CHUNK) === b.slice(i, i + CHUNK)) i += CHUNK;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+function commonSuffixLength(a: string, b: string, limit: number): number {
+  let i = 0;
+  while (i + CHUNK <= limit && a.slice(a.length - i - CHUNK, a.length - i) === b.slice(b.length - i - CHUNK, b.length - i)) i += CHUNK;
+  while (i < limit && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
+  return i;
 }
 
 function parseWhole(text: string, cache: YamlUnitCache): YamlParseResult {
@@ -188,27 +273,50 @@ function cutTopLevel(text: string): Cut[] | undefined {
  * Cuts a `Resources:` section into one unit per resource, by the indentation of its first
  * child. Returns undefined when the section is not a plain block mapping of that shape.
  */
-function cutResources(text: string, section: Cut): Cut[] | undefined {
+function cutResources(text: string, section: Cut): { cuts: Cut[]; indent: number } | undefined {
   const headerEnd = lineEndAt(text, section.start);
   const header = text.slice(section.start, headerEnd).replace(/\r$/, '');
   if (!SECTION_HEADER_ONLY.test(header)) return undefined;
+  const firstLine = Math.min(headerEnd + 1, section.end);
+  const indent = firstContentIndent(text, firstLine, section.end);
+  if (indent === undefined) return { cuts: [], indent: -1 };
+  if (indent <= 0) return undefined;
+  const cuts = cutChildren(text, firstLine, section.end, indent);
+  return cuts && { cuts, indent };
+}
+
+/** Indentation of the first line with content (not blank, not a comment) in [start, end). */
+function firstContentIndent(text: string, start: number, end: number): number | undefined {
+  for (let pos = start; pos < end; ) {
+    const lineEnd = Math.min(lineEndAt(text, pos), end);
+    let first = pos;
+    while (first < lineEnd && text.charCodeAt(first) === SPACE) first++;
+    const c = text.charCodeAt(first);
+    if (first < lineEnd && c !== HASH && c !== CR) return c === TAB ? -1 : first - pos;
+    pos = lineEnd + 1;
+  }
+  return undefined;
+}
+
+/**
+ * Cuts [start, end) at every line holding a key at exactly `indent`. Undefined when a line with
+ * content is indented less (the text is not a block mapping at that indentation).
+ */
+function cutChildren(text: string, start: number, end: number, indent: number): Cut[] | undefined {
   const cuts: Cut[] = [];
-  let indent = -1;
-  let pos = headerEnd + 1;
-  while (pos < section.end) {
-    const lineEnd = Math.min(lineEndAt(text, pos), section.end);
+  for (let pos = start; pos < end; ) {
+    const lineEnd = Math.min(lineEndAt(text, pos), end);
     let first = pos;
     while (first < lineEnd && text.charCodeAt(first) === SPACE) first++;
     const c = text.charCodeAt(first);
     if (first < lineEnd && c !== HASH && c !== CR) {
       if (c === TAB) return undefined;
       const lineIndent = first - pos;
-      if (indent < 0) indent = lineIndent;
       if (lineIndent < indent) return undefined;
       if (lineIndent === indent) {
         if (!CHILD_KEY.test(text.slice(first, lineEnd))) return undefined;
         if (cuts.length > 0) cuts[cuts.length - 1].end = pos;
-        cuts.push({ start: pos, end: section.end });
+        cuts.push({ start: pos, end });
       }
     }
     pos = lineEnd + 1;

@@ -1,0 +1,97 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { Linter } from '../../src/engine';
+import { spanOf, type Node } from '../../src/model/nodes';
+import { parseYamlTemplate, YamlUnitCache } from '../../src/parse/yaml-document';
+import type { Finding } from '../../src/types';
+import { walk } from '../corpus';
+
+/** Small deterministic PRNG (mulberry32), so a failing sequence can be replayed from its seed. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SNIPPETS = ['x', ' ', '\n', '  ', ':', '- ', '#', '\n  Extra:\n    Type: AWS::S3::Bucket\n', 'true', '"', '{', '!Ref ', '\t'];
+
+/** One random edit: insert a snippet, delete a few characters, or duplicate a line. */
+function edit(text: string, next: () => number): string {
+  const at = next() < 0.4 ? nearKeyLine(text, next) : Math.floor(next() * (text.length + 1));
+  const choice = next();
+  if (choice < 0.45) return text.slice(0, at) + SNIPPETS[Math.floor(next() * SNIPPETS.length)] + text.slice(at);
+  if (choice < 0.85) return text.slice(0, at) + text.slice(Math.min(text.length, at + 1 + Math.floor(next() * 6)));
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  const lineEnd = text.indexOf('\n', at);
+  const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd + 1);
+  return text.slice(0, lineStart) + line + text.slice(lineStart);
+}
+
+/** The model as data with absolute offsets: a stale or misplaced unit shows up here. */
+function plain(node: Node | undefined): unknown {
+  if (!node) return undefined;
+  const { start, end } = spanOf(node);
+  if (node.kind === 'scalar') return [start, end, node.value];
+  if (node.kind === 'seq') return [start, end, node.items.map(plain)];
+  return [start, end, node.entries.map((e) => [e.key, spanOf(e.keyNode).start, plain(e.value)])];
+}
+
+/** A position within two characters of the start of a key line: where units meet. */
+function nearKeyLine(text: string, next: () => number): number {
+  const starts: number[] = [];
+  const keyLine = /^ {0,2}[A-Za-z]/gm;
+  for (let m = keyLine.exec(text); m; m = keyLine.exec(text)) starts.push(m.index);
+  if (starts.length === 0) return 0;
+  const at = starts[Math.floor(next() * starts.length)] + Math.floor(next() * 5) - 2;
+  return Math.max(0, Math.min(text.length, at));
+}
+
+function comparable(findings: Finding[]) {
+  return findings.map((f) => ({ ...f, fix: f.fix && { title: f.fix.title, kind: f.fix.kind, edits: f.fix.edits() } }));
+}
+
+describe('linting edit after edit with caches', function () {
+  this.timeout(120000);
+
+  it('gives exactly the findings of a fresh lint of the same text, for 600 random edits', () => {
+    const dir = path.resolve(__dirname, '../../../../test-workspace');
+    const files = walk(dir, (f) => /\.ya?ml$/.test(f) && !f.includes('not-cloudformation'));
+    assert.ok(files.length >= 5);
+    let edits = 0;
+    let reused = 0;
+    for (const [index, file] of files.entries()) {
+      const seed = 1000 + index;
+      const next = random(seed);
+      const linter = new Linter();
+      const cache = new YamlUnitCache();
+      const original = fs.readFileSync(file, 'utf8');
+      let text = original;
+      linter.lint(text, { fileName: file });
+      parseYamlTemplate(text, cache);
+      for (let step = 0; step < 100; step++) {
+        // Edits pile up, but half the time the user "undoes" back to the original: most versions
+        // stay cuttable, so re-use of unchanged sections is exercised, not only whole parses.
+        text = edit(next() < 0.5 ? original : text, next);
+        edits++;
+        const parsedCached = parseYamlTemplate(text, cache);
+        const parsedFresh = parseYamlTemplate(text);
+        assert.deepStrictEqual(plain(parsedCached.root), plain(parsedFresh.root), `model: ${path.basename(file)}, seed ${seed}, step ${step}`);
+        assert.deepStrictEqual(parsedCached.errors, parsedFresh.errors, `errors: ${path.basename(file)}, seed ${seed}, step ${step}`);
+        const parsedBefore = linter.stats.parsedUnits;
+        const cached = linter.lint(text, { fileName: file });
+        if (linter.stats.parsedUnits - parsedBefore <= 2) reused++;
+        const fresh = new Linter().lint(text, { fileName: file });
+        assert.deepStrictEqual(comparable(cached.findings), comparable(fresh.findings), `${path.basename(file)}, seed ${seed}, step ${step}`);
+        assert.strictEqual(cached.format, fresh.format);
+      }
+    }
+    assert.ok(edits >= 500);
+    assert.ok(reused > 200, `sections were re-used in only ${reused} of ${edits} edits`);
+  });
+});
