@@ -40,6 +40,7 @@ export function codeActions(params: CodeActionParams, document: TextDocument, fi
         edit: { changes: { [document.uri]: edits.map((e) => ({ range: e.range, newText: e.newText })) } },
       });
     }
+    actions.push(...suppressActions(document, diagnostic, finding));
     if (seenRules.has(finding.ruleId)) continue;
     seenRules.add(finding.ruleId);
     const sameRuleFixable = findings.filter((f) => f.ruleId === finding.ruleId && f.fix?.kind === 'safe').length;
@@ -57,6 +58,24 @@ export function codeActions(params: CodeActionParams, document: TextDocument, fi
   if (findings.filter((f) => f.fix?.kind === 'safe').length > 1 && actions.length > 0) {
     const action = fixAllAction(document, 'Fix all auto-fixable problems', CodeActionKind.QuickFix);
     if (action) actions.push(action);
+  }
+  return actions;
+}
+
+/** "Suppress" actions: for the line (YAML) and for the resource, with a reason to fill in. */
+function suppressActions(document: TextDocument, diagnostic: Diagnostic, finding: Finding): CodeAction[] {
+  const actions: CodeAction[] = [];
+  const scopes: ['line' | 'resource', string][] = [['line', 'this line']];
+  if (finding.resource) scopes.push(['resource', `resource ${finding.resource}`]);
+  for (const [scope, what] of scopes) {
+    const edits = finding.suppress?.(scope) ?? [];
+    if (edits.length === 0) continue;
+    actions.push({
+      title: `Suppress '${finding.ruleId}' for ${what}`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      edit: { changes: { [document.uri]: edits.map((e) => ({ range: e.range, newText: e.newText })) } },
+    });
   }
   return actions;
 }

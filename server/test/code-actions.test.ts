@@ -56,21 +56,33 @@ describe('code actions and hover', function () {
     const titles = actions.map((a) => a.title);
     assert.deepStrictEqual(titles, [
       'Set EnableKeyRotation to true',
+      "Suppress 'aws-kms-key-rotation' for this line",
+      "Suppress 'aws-kms-key-rotation' for resource DataKey",
       "Fix all 'aws-kms-key-rotation' problems in this file",
       "Show documentation for 'aws-kms-key-rotation'",
       'Fix all auto-fixable problems',
     ]);
     assert.strictEqual(actions[0].isPreferred, true);
-    assert.strictEqual(actions[2].command?.command, 'infralint.showDocumentation');
-    assert.match(String(actions[2].command?.arguments?.[0]), /docs\/rules\/aws-kms-key-rotation\.md$/);
+    assert.strictEqual(actions[4].command?.command, 'infralint.showDocumentation');
+    assert.match(String(actions[4].command?.arguments?.[0]), /docs\/rules\/aws-kms-key-rotation\.md$/);
+
+    // Suppressing for the resource puts a comment above its key; the finding goes away, nothing else changes.
+    const suppressed = apply(TEMPLATE, actions[2]);
+    assert.strictEqual(
+      suppressed,
+      TEMPLATE.replace('  DataKey:\n', '  # infralint-disable-resource aws-kms-key-rotation -- explain why this is acceptable\n  DataKey:\n'),
+    );
+    await client.change(URI, 2, [{ text: suppressed }]);
+    const quiet = await client.waitForDiagnostics((p) => p.uri === URI && p.version === 2);
+    assert.deepStrictEqual(quiet.diagnostics.filter((d) => d.code === 'aws-kms-key-rotation').map((d) => d.range.start.line), [10]);
 
     const fixed = apply(TEMPLATE, actions[0]);
     assert.strictEqual(fixed, TEMPLATE.replace('      Description: data\n', '      Description: data\n      EnableKeyRotation: true\n'));
-    await client.change(URI, 2, [{ text: fixed }]);
-    const after = await client.waitForDiagnostics((p) => p.uri === URI && p.version === 2);
+    await client.change(URI, 3, [{ text: fixed }]);
+    const after = await client.waitForDiagnostics((p) => p.uri === URI && p.version === 3);
     assert.deepStrictEqual(after.diagnostics.filter((d) => d.code === 'aws-kms-key-rotation').map((d) => d.range.start.line), [10]);
 
-    const all = apply(TEMPLATE, actions[1]);
+    const all = apply(TEMPLATE, actions[3]);
     assert.strictEqual(all, fixed.replace('EnableKeyRotation: false', 'EnableKeyRotation: true'));
   });
 

@@ -8,6 +8,7 @@ import { allRules } from './rules/index';
 import { EditBuilder, type TextChange } from './fix/edit-builder';
 import type { Finding, LintResult, Severity, Syntax } from './types';
 import { finalizeFindings } from './config/finalize';
+import { suppressionEdits } from './suppress/quick-fix';
 import type { LintConfig } from './config/types';
 
 export const PARSE_ERROR = 'parse-error';
@@ -83,6 +84,15 @@ export class Linter {
         range: lines.rangeOf(span),
         ...(raw.resource !== undefined ? { resource: raw.resource } : {}),
       };
+      // Where inline suppressions are forbidden, none is offered either.
+      if (raw.ruleId !== PARSE_ERROR && raw.ruleId !== INTERNAL_ERROR && options.config?.allowInlineSuppressions !== false) {
+        finding.suppress = (scope, reason) =>
+          suppressionEdits(text, syntax, template, finding, scope, reason).map((c) => ({
+            span: { start: c.start, end: c.end },
+            range: lines.rangeOf(c),
+            newText: c.newText,
+          }));
+      }
       const fix = raw.fix;
       if (fix) {
         finding.fix = {

@@ -50,6 +50,11 @@ export interface Finding {
   /** Logical id of the resource the finding belongs to, if any. */
   resource?: string;
   fix?: FindingFix;
+  /**
+   * The edits that silence this finding with a suppression (a comment above its line or resource
+   * in YAML, the resource's Metadata in JSON), with a reason for the author to fill in.
+   */
+  suppress?(scope: 'line' | 'resource', reason?: string): FixEdit[];
 }
 
 export interface LintResult {

@@ -14,3 +14,4 @@ export {
 export { collectSuppressions, type CollectInput, type Collected } from './collect';
 export { applySuppressions, suppresses, type ApplyOptions, type Applied } from './apply';
 export { peerMap, rulesForPeer, rulesWithPeer, type PeerMap } from './peers';
+export { suppressionEdits, REASON_PLACEHOLDER, type QuickSuppressScope } from './quick-fix';
