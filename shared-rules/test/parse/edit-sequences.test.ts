@@ -53,7 +53,11 @@ function nearKeyLine(text: string, next: () => number): number {
 }
 
 function comparable(findings: Finding[]) {
-  return findings.map((f) => ({ ...f, fix: f.fix && { title: f.fix.title, kind: f.fix.kind, edits: f.fix.edits() } }));
+  return findings.map((f) => ({
+    ...f,
+    fix: f.fix && { title: f.fix.title, kind: f.fix.kind, edits: f.fix.edits() },
+    suppress: f.suppress && [f.suppress('line'), f.suppress('resource')],
+  }));
 }
 
 describe('linting edit after edit with caches', function () {
