@@ -3,7 +3,14 @@ import { newUnit, spanOf, type ScalarNode } from './model/nodes';
 import { LineIndex } from './model/line-index';
 import { parseJson } from './parse/json';
 import { parseYamlTemplate, YamlUnitCache } from './parse/yaml-document';
-import { isResourceCheck, makeResourceContext, makeTemplateContext, type Report, type Rule } from './rules/rule';
+import {
+  isResourceCheck,
+  makeResourceContext,
+  makeTemplateContext,
+  type CloudFormationTemplateCheck,
+  type Report,
+  type Rule,
+} from './rules/rule';
 import { allRules } from './rules/index';
 import { EditBuilder, type TextChange } from './fix/edit-builder';
 import type { Finding, LintResult, Severity, Syntax } from './types';
@@ -46,6 +53,7 @@ export function detectSyntax(text: string, fileName?: string): Syntax {
 export class Linter {
   private readonly yamlCache = new YamlUnitCache();
   private resourceFindings = new Map<number, CachedResourceFindings>();
+  private templateFindings = new Map<Rule, CachedResourceFindings>();
   private readonly rulesByType = new Map<string, Rule[]>();
   private readonly templateRules: Rule[] = [];
 
@@ -171,18 +179,49 @@ export class Linter {
       if (resource.unitId !== undefined) nextCache.set(resource.unitId, { contextKey: template.contextKey, findings });
     }
     this.resourceFindings = nextCache;
+    const nextTemplateCache = new Map<Rule, CachedResourceFindings>();
     for (const rule of this.templateRules) {
+      const check = rule.cloudformation;
+      if (isResourceCheck(check)) continue;
+      const key = templateCheckKey(template, check.reads);
+      const cached = this.templateFindings.get(rule);
+      if (key !== undefined && cached?.contextKey === key) {
+        out.push(...cached.findings);
+        nextTemplateCache.set(rule, cached);
+        continue;
+      }
+      const findings: RawFinding[] = [];
       const sink: Report[] = [];
       try {
-        const check = rule.cloudformation;
-        if (!isResourceCheck(check)) check.checkTemplate(makeTemplateContext(template, sink));
-        for (const r of sink) out.push({ ...r, ruleId: rule.meta.id, severity: rule.meta.severity });
+        check.checkTemplate(makeTemplateContext(template, sink));
+        for (const r of sink) findings.push({ ...r, ruleId: rule.meta.id, severity: rule.meta.severity });
       } catch (error) {
-        out.push(internalError(rule, error, { kind: 'scalar', value: null, unit: newUnit(0), start: 0, end: 0 }));
+        findings.push(internalError(rule, error, { kind: 'scalar', value: null, unit: newUnit(0), start: 0, end: 0 }));
       }
+      out.push(...findings);
+      if (key !== undefined) nextTemplateCache.set(rule, { contextKey: key, findings });
     }
+    this.templateFindings = nextTemplateCache;
     return out;
   }
+}
+
+/**
+ * Identity of everything a template check declares it reads: the parsed units of those sections
+ * and of the resources of those types. Undefined (never cached) when the check declares nothing or
+ * the template was parsed whole.
+ */
+function templateCheckKey(template: Template, reads: CloudFormationTemplateCheck['reads']): string | undefined {
+  const sections = template.sectionUnitIds;
+  if (!reads || !sections) return undefined;
+  const parts = (reads.sections ?? []).map((name) => `${name}:${sections.get(name) ?? '-'}`);
+  for (const type of reads.resourceTypes ?? []) {
+    for (const resource of template.resourcesByType.get(type) ?? []) {
+      if (resource.unitId === undefined) return undefined;
+      parts.push(`${resource.logicalId}:${resource.unitId}`);
+    }
+  }
+  return parts.join('|');
 }
 
 function internalError(rule: Rule, error: unknown, at: ScalarNode, resource?: string): RawFinding {

@@ -5,7 +5,7 @@ export class LineIndex {
   private readonly lineStarts: number[] = [0];
 
   constructor(private readonly text: string) {
-    if (/\r(?!\n)/.test(text)) {
+    if (hasLoneCarriageReturn(text)) {
       // A lone CR also ends a line (as LSP counts lines): walk every character.
       for (let i = 0; i < text.length; i++) {
         const c = text.charCodeAt(i);
@@ -32,4 +32,11 @@ export class LineIndex {
   rangeOf(span: Span): Range {
     return { start: this.positionAt(span.start), end: this.positionAt(span.end) };
   }
+}
+
+function hasLoneCarriageReturn(text: string): boolean {
+  for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) {
+    if (text.charCodeAt(i + 1) !== 10) return true;
+  }
+  return false;
 }

@@ -32,6 +32,8 @@ export interface Template {
    * mappings, conditions, globals). Equal keys mean cached per-resource results are still valid.
    */
   contextKey: string;
+  /** Identity of each top-level section's parsed unit (incremental YAML only), for result caching. */
+  sectionUnitIds?: Map<string, number>;
 }
 
 const TEMPLATE_RESOURCE_TYPE = /^(AWS|Custom|Alexa)::|^AWS::Serverless::/;
@@ -98,9 +100,22 @@ export function buildTemplate(
   template.isSam = /AWS::Serverless/.test(scalarString(transform) ?? '') ||
     (transform?.kind === 'seq' && transform.items.some((i) => /AWS::Serverless/.test(scalarString(i) ?? '')));
 
-  const ids = identity.sectionUnitIds;
-  template.contextKey = ids
-    ? ['Parameters', 'Mappings', 'Conditions', 'Globals', 'Transform'].map((k) => ids.get(k) ?? '-').join(',')
-    : '';
+  template.sectionUnitIds = identity.sectionUnitIds;
+  template.contextKey = identity.sectionUnitIds ? contextKeyOf(template, identity.sectionUnitIds) : '';
   return template;
+}
+
+/**
+ * What a resource check can read outside its resource: parameter defaults (through `Ref`) and
+ * mappings (through `Fn::FindInMap`). Editing a parameter's description or an output keeps the
+ * key, and with it every cached per-resource result.
+ */
+function contextKeyOf(template: Template, sectionUnitIds: Map<string, number>): string {
+  const parameters: string[] = [];
+  for (const [name, entry] of template.parameters) {
+    const dflt = isMap(entry.value) ? valueOf(entry.value, 'Default') : undefined;
+    const value = dflt === undefined ? '-' : dflt.kind === 'scalar' ? `=${String(dflt.value)}` : `#${sectionUnitIds.get('Parameters')}`;
+    parameters.push(`${name}${value}`);
+  }
+  return `${parameters.join('\u0001')}\u0002${sectionUnitIds.get('Mappings') ?? '-'}`;
 }

@@ -62,6 +62,11 @@ export interface CloudFormationResourceCheck {
 export interface CloudFormationTemplateCheck {
   /** Checks that look at the template as a whole (parameters, or relations between resources). */
   checkTemplate(ctx: TemplateCheckContext): void;
+  /**
+   * All the check reads: top-level sections and resources of these types. While none of them
+   * changed, its findings are re-used. Without it, the check runs on every lint.
+   */
+  reads?: { sections?: string[]; resourceTypes?: string[] };
 }
 
 export interface Rule {

@@ -41,6 +41,7 @@ export const cfnParameterSecretDefault: Rule = {
     ],
   },
   cloudformation: {
+    reads: { sections: ['Parameters'] },
     checkTemplate(ctx) {
       for (const [name, entry] of ctx.template.parameters) {
         const parameter = entry.value;

@@ -145,6 +145,7 @@ export const lambdaEnvSecrets: Rule = {
   },
   cloudformation: {
     // A template-level check: SAM Globals apply to every function, and their findings belong at the Globals value, once.
+    reads: { sections: ['Globals', 'Parameters', 'Mappings'], resourceTypes: FUNCTION_TYPES },
     checkTemplate(ctx) {
       if (ctx.template.globals) {
         checkVariables(ctx, ctx.template.globals, ['Function', 'Environment', 'Variables'], 'SAM Globals.Function');

@@ -40,6 +40,8 @@ export const s3BucketLogging: Rule = {
   },
   // A template-level check: whether a bucket is a log target depends on the other resources.
   cloudformation: {
+    // Values are evaluated (parameter defaults, mappings); bucket names link buckets and policies.
+    reads: { sections: ['Parameters', 'Mappings'], resourceTypes: [BUCKET, 'AWS::S3::BucketPolicy'] },
     checkTemplate(ctx) {
       const buckets = ctx.template.resourcesByType.get(BUCKET) ?? [];
       if (buckets.length === 0) return;
