@@ -1,5 +1,4 @@
 /** Configuration for a scan: the nearest `.infralint.yaml` of each file (or `--config`), with the command-line overrides. */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   ConfigFinder,
@@ -16,21 +15,8 @@ import {
 import type { ScanConfigOptions } from './args';
 import type { Target } from './discover';
 import { toSlashes } from './discover';
+import { nodeConfigHost } from '@infralint/shared-rules';
 
-/** Node's file system for the shared loader: a missing file is `undefined`, other errors throw. */
-export const nodeConfigHost: ConfigHost = {
-  readFile(file) {
-    try {
-      return fs.readFileSync(file, 'utf8');
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-      throw error;
-    }
-  },
-  dirname: (file) => path.dirname(file),
-  join: (dir, name) => path.join(dir, name),
-};
 
 export interface TargetConfig {
   lint: LintConfig;

@@ -1,4 +1,3 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -30,6 +29,7 @@ import {
   type ValidatedSettings,
 } from '@infralint/shared-rules';
 import type { LintScheduler } from './lint-scheduler';
+import { nodeConfigHost } from '@infralint/shared-rules';
 
 /**
  * Settings and `.infralint.yaml` for the language server.
@@ -58,20 +58,6 @@ export interface DocumentConfiguration {
   configFile?: string;
 }
 
-/** Node's file system for the shared config loader: a missing file is `undefined`, other errors throw. */
-export const nodeConfigHost: ConfigHost = {
-  readFile(file) {
-    try {
-      return fs.readFileSync(file, 'utf8');
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-      throw error;
-    }
-  },
-  dirname: (file) => path.dirname(file),
-  join: (dir, name) => path.join(dir, name),
-};
 
 export function filePathOf(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;

@@ -13,3 +13,4 @@ export const DOCS_BASE_URL = 'https://github.com/infralint/infralint/blob/main/d
 export function ruleDocUrl(ruleId: string): string {
   return `${DOCS_BASE_URL}${ruleId}.md`;
 }
+export { nodeConfigHost } from './config/node-host';

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { describeSource, INGRESS_RESOURCE_TYPES, openIngressOf, placeKey, narrowCidrFix } from './ingress-rules';
+import { INGRESS_RESOURCE_TYPES, reportOpenIngress } from './ingress-rules';
 
 export const ec2SgAllPortsOpenToWorld: Rule = {
   meta: {
@@ -39,21 +39,16 @@ export const ec2SgAllPortsOpenToWorld: Rule = {
   cloudformation: {
     resourceTypes: INGRESS_RESOURCE_TYPES,
     check(ctx) {
-      const seen = new Set<string>();
-      for (const rule of openIngressOf(ctx)) {
-        let what: string;
-        if (rule.protocol === 'all') what = 'all protocols and ports (IpProtocol -1)';
-        else if (rule.allPorts) what = `every ${rule.protocol.toUpperCase()} port (${rule.from}-${rule.to})`;
-        else continue;
-        const key = placeKey(rule.cidrNode);
-        if (seen.has(key)) continue;
-        seen.add(key);
-        ctx.report(
-          rule.cidrNode,
-          `Security group ingress in ${ctx.resource.logicalId} allows ${what} from ${describeSource(rule)}: open only the ports you serve and restrict the source.`,
-          narrowCidrFix(rule),
-        );
-      }
+      reportOpenIngress(
+        ctx,
+        (rule) =>
+          rule.protocol === 'all'
+            ? 'all protocols and ports (IpProtocol -1)'
+            : rule.allPorts
+              ? `every ${rule.protocol.toUpperCase()} port (${rule.from}-${rule.to})`
+              : undefined,
+        'open only the ports you serve and restrict the source.',
+      );
     },
   },
 };

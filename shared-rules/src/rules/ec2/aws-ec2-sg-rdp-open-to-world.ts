@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { describeSource, INGRESS_RESOURCE_TYPES, openIngressOf, placeKey, reachesPort, narrowCidrFix } from './ingress-rules';
+import { INGRESS_RESOURCE_TYPES, reachesPort, reportOpenIngress } from './ingress-rules';
 
 export const ec2SgRdpOpenToWorld: Rule = {
   meta: {
@@ -36,18 +36,11 @@ export const ec2SgRdpOpenToWorld: Rule = {
   cloudformation: {
     resourceTypes: INGRESS_RESOURCE_TYPES,
     check(ctx) {
-      const seen = new Set<string>();
-      for (const rule of openIngressOf(ctx)) {
-        if (!reachesPort(rule, 3389, ['tcp', 'udp'])) continue;
-        const key = placeKey(rule.cidrNode);
-        if (seen.has(key)) continue;
-        seen.add(key);
-        ctx.report(
-          rule.cidrNode,
-          `Security group ingress in ${ctx.resource.logicalId} allows RDP (port 3389) from ${describeSource(rule)}: restrict ${rule.cidrField} to trusted address ranges or use a VPN or bastion.`,
-          narrowCidrFix(rule),
-        );
-      }
+      reportOpenIngress(
+        ctx,
+        (rule) => (reachesPort(rule, 3389, ['tcp', 'udp']) ? 'RDP (port 3389)' : undefined),
+        'restrict it to trusted address ranges or use a VPN or bastion.',
+      );
     },
   },
 };

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { describeSource, INGRESS_RESOURCE_TYPES, openIngressOf, placeKey, reachesPort, narrowCidrFix } from './ingress-rules';
+import { INGRESS_RESOURCE_TYPES, reachesPort, reportOpenIngress } from './ingress-rules';
 
 export const ec2SgSshOpenToWorld: Rule = {
   meta: {
@@ -36,18 +36,11 @@ export const ec2SgSshOpenToWorld: Rule = {
   cloudformation: {
     resourceTypes: INGRESS_RESOURCE_TYPES,
     check(ctx) {
-      const seen = new Set<string>();
-      for (const rule of openIngressOf(ctx)) {
-        if (!reachesPort(rule, 22, ['tcp'])) continue;
-        const key = placeKey(rule.cidrNode);
-        if (seen.has(key)) continue;
-        seen.add(key);
-        ctx.report(
-          rule.cidrNode,
-          `Security group ingress in ${ctx.resource.logicalId} allows SSH (port 22) from ${describeSource(rule)}: restrict ${rule.cidrField} to trusted address ranges or use Session Manager.`,
-          narrowCidrFix(rule),
-        );
-      }
+      reportOpenIngress(
+        ctx,
+        (rule) => (reachesPort(rule, 22, ['tcp']) ? 'SSH (port 22)' : undefined),
+        'restrict it to trusted address ranges or use Session Manager.',
+      );
     },
   },
 };

@@ -210,3 +210,26 @@ export function narrowCidrFix(rule: { cidrNode: Node; cidrField: 'CidrIp' | 'Cid
   return replaceValue(rule.cidrNode, privateRange, `Restrict ${rule.cidrField} to ${privateRange} (then narrow it to your network)`, 'suggestion');
 }
 
+/**
+ * Reports each open ingress entry that `describe` names (undefined: not this rule's concern), once
+ * per CIDR value even when several `Fn::If` branches lead to it, with the narrowing suggestion.
+ */
+export function reportOpenIngress(
+  ctx: ResourceCheckContext,
+  describe: (rule: OpenIngress) => string | undefined,
+  advice: string,
+): void {
+  const seen = new Set<string>();
+  for (const rule of openIngressOf(ctx)) {
+    const what = describe(rule);
+    if (what === undefined) continue;
+    const key = placeKey(rule.cidrNode);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    ctx.report(
+      rule.cidrNode,
+      `Security group ingress in ${ctx.resource.logicalId} allows ${what} from ${describeSource(rule)}: ${advice}`,
+      narrowCidrFix(rule),
+    );
+  }
+}
