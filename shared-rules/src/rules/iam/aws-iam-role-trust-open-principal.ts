@@ -3,16 +3,6 @@ import { isPublicPrincipal, statementsOf } from '../common/policy';
 import type { ResourceCheckContext, Rule } from '../rule';
 import { onceReporter } from './policy-documents';
 
-/**
- * Whether the statement can apply without any condition: no `Condition`, an empty one, or one that an
- * `Fn::If` branch removes. A condition that cannot be known counts as a restriction.
- */
-function mayLackCondition(ctx: ResourceCheckContext, statement: Node): boolean {
-  if (statement.kind !== 'map') return false;
-  const condition = entryOf(statement, 'Condition')?.value;
-  if (!condition) return true;
-  return ctx.resolve(condition).some((o) => o.kind === 'absent' || (o.kind === 'value' && o.data.kind === 'map' && o.data.entries.length === 0));
-}
 
 export const iamRoleTrustOpenPrincipal: Rule = {
   meta: {
@@ -54,7 +44,7 @@ export const iamRoleTrustOpenPrincipal: Rule = {
       if (!document) return;
       const report = onceReporter(ctx);
       for (const statement of statementsOf(ctx, document)) {
-        if (statement.effect !== 'Allow' || !mayLackCondition(ctx, statement.node)) continue;
+        if (statement.effect !== 'Allow' || statement.hasCondition) continue;
         for (const principal of statement.principals) {
           if (!isPublicPrincipal(principal)) continue;
           report(
