@@ -1,4 +1,4 @@
-import { valueOf, type Node } from '../../model/nodes';
+import { valueOf } from '../../model/nodes';
 import { isAllow, isPublicPrincipal, statementsOf } from '../common/policy';
 import type { ResourceCheckContext } from '../rule';
 

@@ -1,8 +1,7 @@
-import { entryOf, type Node } from '../../model/nodes';
+import { entryOf } from '../../model/nodes';
 import { isPublicPrincipal, statementsOf } from '../common/policy';
-import type { ResourceCheckContext, Rule } from '../rule';
+import type { Rule } from '../rule';
 import { onceReporter } from './policy-documents';
-
 
 export const iamRoleTrustOpenPrincipal: Rule = {
   meta: {
