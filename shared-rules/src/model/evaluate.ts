@@ -5,7 +5,12 @@ import type { Template } from './template';
  * What a value in a template can be at deploy time, as far as the template alone says.
  * A node can evaluate to several outcomes (each branch of `Fn::If`).
  */
-export type Outcome =
+export type Outcome = OutcomeKind & {
+  /** The conditions under which this outcome holds, for reading further below it. */
+  assume?: Assumptions;
+};
+
+type OutcomeKind =
   /**
    * The property is not there: `node` is the `Ref: AWS::NoValue` that removed it, or `parent`
    * the mapping that lacks the key (neither when the whole `Properties` is missing).
@@ -16,9 +21,22 @@ export type Outcome =
   /** A known value: `data` is a scalar, mapping or sequence free of intrinsics at its top; `node` is where to report it. */
   | { kind: 'value'; node: Node; data: Node };
 
+/**
+ * Conditions known to hold (true) or not (false) where a value is read: inside a resource with
+ * `Condition: IsProd`, IsProd is true; inside the false branch of `!If [IsProd, ...]`, it is false.
+ * Branches that contradict them can never deploy and are not followed.
+ */
+export type Assumptions = ReadonlyMap<string, boolean>;
+
+const NO_ASSUMPTIONS: Assumptions = new Map();
+
 /** More outcomes than this and we stop enumerating: the value counts as unknown. */
 const MAX_OUTCOMES = 32;
-const MAX_DEPTH = 24;
+const MAX_DEPTH = 64;
+/** Distinct sets of assumptions per template; past this, branches are followed without adding one (both stay possible). */
+const MAX_SCOPES = 256;
+/** Evaluation steps per template: past this, values count as unknown (pathological templates stay bounded). */
+const MAX_STEPS = 200_000;
 
 const PSEUDO_PARAMETERS = new Set([
   'AWS::AccountId', 'AWS::NotificationARNs', 'AWS::Partition', 'AWS::Region', 'AWS::StackId',
@@ -26,68 +44,110 @@ const PSEUDO_PARAMETERS = new Set([
 ]);
 
 /**
- * Outcomes already computed, per template and node. YAML aliases can make the model a DAG in
- * which nested `Fn::If`s share branches; without this, evaluating it would take 2^depth steps.
+ * One evaluation scope: a template under some assumptions. Outcomes are memoised per node: YAML
+ * aliases can make the model a DAG in which nested `Fn::If`s share branches, which would otherwise
+ * take 2^depth steps.
  */
-const memo = new WeakMap<Template, WeakMap<Node, Outcome[]>>();
+interface Scope {
+  template: Template;
+  assume: Assumptions;
+  memo: WeakMap<Node, Outcome[]>;
+  budget: { steps: number };
+}
 
-export function resolve(node: Node, template: Template, depth = 0): Outcome[] {
-  let known = memo.get(template);
-  if (!known) {
-    known = new WeakMap();
-    memo.set(template, known);
+const scopes = new WeakMap<Template, { budget: { steps: number }; byAssumptions: Map<string, Scope> }>();
+
+function scopeOf(template: Template, assume: Assumptions): Scope {
+  let entry = scopes.get(template);
+  if (!entry) {
+    entry = { budget: { steps: 0 }, byAssumptions: new Map() };
+    scopes.set(template, entry);
   }
-  const cached = known.get(node);
+  const key = [...assume].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${v ? '' : '!'}${k}`).join('&');
+  let scope = entry.byAssumptions.get(key);
+  if (!scope) {
+    scope = { template, assume, memo: new WeakMap(), budget: entry.budget };
+    entry.byAssumptions.set(key, scope);
+  }
+  return scope;
+}
+
+export function resolve(node: Node, template: Template, assume: Assumptions = NO_ASSUMPTIONS): Outcome[] {
+  return evaluateIn(scopeOf(template, assume), node, 0);
+}
+
+function evaluateIn(scope: Scope, node: Node, depth: number): Outcome[] {
+  const cached = scope.memo.get(node);
   if (cached) return cached;
-  const outcomes = evaluate(node, template, depth);
-  known.set(node, outcomes);
+  const outcomes = ++scope.budget.steps > MAX_STEPS ? [{ kind: 'unknown' as const, node }] : evaluate(scope, node, depth);
+  scope.memo.set(node, outcomes);
   return outcomes;
 }
 
-function evaluate(node: Node, template: Template, depth: number): Outcome[] {
+function evaluate(scope: Scope, node: Node, depth: number): Outcome[] {
   if (depth > MAX_DEPTH) return [{ kind: 'unknown', node }];
   const fn = intrinsicOf(node);
-  if (!fn) return [{ kind: 'value', node, data: node }];
+  if (!fn) return [valueOutcome(scope, node, node)];
   const arg = fn.value;
   switch (fn.key) {
     case 'Ref':
-      return resolveRef(node, arg, template, depth);
-    case 'Fn::If': {
-      if (!isSeq(arg) || arg.items.length !== 3) return [{ kind: 'unknown', node }];
-      return capped(node, [...resolve(arg.items[1], template, depth + 1), ...resolve(arg.items[2], template, depth + 1)]);
-    }
+      return resolveRef(scope, node, arg, depth);
+    case 'Fn::If':
+      return resolveIf(scope, node, arg, depth);
     case 'Fn::Sub':
-      return resolveSub(node, arg, template, depth);
+      return resolveSub(scope, node, arg, depth);
     case 'Fn::Join':
-      return resolveJoin(node, arg, template, depth);
+      return resolveJoin(scope, node, arg, depth);
     case 'Fn::Select':
-      return resolveSelect(node, arg, template, depth);
+      return resolveSelect(scope, node, arg, depth);
     case 'Fn::FindInMap':
-      return resolveFindInMap(node, arg, template, depth);
+      return resolveFindInMap(scope, node, arg, depth);
     default:
       return [{ kind: 'unknown', node }];
   }
+}
+
+function valueOutcome(scope: Scope, node: Node, data: Node): Outcome {
+  return scope.assume.size > 0 ? { kind: 'value', node, data, assume: scope.assume } : { kind: 'value', node, data };
 }
 
 function capped(node: Node, outcomes: Outcome[]): Outcome[] {
   return outcomes.length > MAX_OUTCOMES ? [{ kind: 'unknown', node }] : outcomes;
 }
 
-function resolveRef(node: Node, arg: Node, template: Template, depth: number): Outcome[] {
+/** Both branches, unless the condition is already known here; each branch knows its condition. */
+function resolveIf(scope: Scope, node: Node, arg: Node, depth: number): Outcome[] {
+  if (!isSeq(arg) || arg.items.length !== 3) return [{ kind: 'unknown', node }];
+  const condition = scalarString(arg.items[0]);
+  const [, whenTrue, whenFalse] = arg.items;
+  if (condition === undefined) {
+    return capped(node, [...evaluateIn(scope, whenTrue, depth + 1), ...evaluateIn(scope, whenFalse, depth + 1)]);
+  }
+  const known = scope.assume.get(condition);
+  if (known !== undefined) return evaluateIn(scope, known ? whenTrue : whenFalse, depth + 1);
+  if (scopes.get(scope.template)!.byAssumptions.size >= MAX_SCOPES) {
+    return capped(node, [...evaluateIn(scope, whenTrue, depth + 1), ...evaluateIn(scope, whenFalse, depth + 1)]);
+  }
+  const branch = (value: boolean, target: Node) =>
+    evaluateIn(scopeOf(scope.template, new Map([...scope.assume, [condition, value]])), target, depth + 1);
+  return capped(node, [...branch(true, whenTrue), ...branch(false, whenFalse)]);
+}
+
+function resolveRef(scope: Scope, node: Node, arg: Node, depth: number): Outcome[] {
   const name = scalarString(arg);
   if (name === 'AWS::NoValue') return [{ kind: 'absent', node }];
   if (name === undefined || PSEUDO_PARAMETERS.has(name)) return [{ kind: 'unknown', node }];
-  const parameter = template.parameters.get(name);
+  const parameter = scope.template.parameters.get(name);
   if (!parameter || !isMap(parameter.value)) return [{ kind: 'unknown', node }];
   const dflt = valueOf(parameter.value, 'Default');
   if (!dflt || intrinsicOf(dflt)) return [{ kind: 'unknown', node }];
   // The parameter's default is what deploys unless overridden; report at the Ref itself.
-  return resolve(dflt, template, depth + 1).map((o) => (o.kind === 'value' ? { ...o, node } : o));
+  return evaluateIn(scope, dflt, depth + 1).map((o) => (o.kind === 'value' ? { ...o, node } : o));
 }
 
 /** A single known scalar, or undefined. */
-function knownScalar(node: Node, template: Template, depth: number): Scalar | undefined {
-  const outcomes = resolve(node, template, depth + 1);
+function knownScalar(scope: Scope, node: Node, depth: number): Scalar | undefined {
+  const outcomes = evaluateIn(scope, node, depth + 1);
   if (outcomes.length !== 1) return undefined;
   const o = outcomes[0];
   return o.kind === 'value' && o.data.kind === 'scalar' && o.data.value !== null ? o.data.value : undefined;
@@ -97,7 +157,7 @@ function synthetic(node: Node, value: Scalar): ScalarNode {
   return { kind: 'scalar', value, unit: node.unit, start: node.start, end: node.end };
 }
 
-function resolveSub(node: Node, arg: Node, template: Template, depth: number): Outcome[] {
+function resolveSub(scope: Scope, node: Node, arg: Node, depth: number): Outcome[] {
   let pattern: string | undefined;
   let vars: MapNode | undefined;
   if (arg.kind === 'scalar') pattern = scalarString(arg);
@@ -111,11 +171,12 @@ function resolveSub(node: Node, arg: Node, template: Template, depth: number): O
     if (name.startsWith('!')) return `\${${name.slice(1)}}`;
     const variable = vars ? valueOf(vars, name) : undefined;
     let value: Scalar | undefined;
-    if (variable) value = knownScalar(variable, template, depth);
+    if (variable) value = knownScalar(scope, variable, depth);
     else if (!name.includes('.')) {
-      value = knownScalar({ kind: 'map', unit: node.unit, start: node.start, end: node.end, entries: [
+      const ref: Node = { kind: 'map', unit: node.unit, start: node.start, end: node.end, entries: [
         { key: 'Ref', keyNode: synthetic(node, 'Ref'), value: synthetic(node, name) },
-      ] }, template, depth);
+      ] };
+      value = knownScalar(scope, ref, depth);
     }
     if (value === undefined) {
       unknown = true;
@@ -123,47 +184,49 @@ function resolveSub(node: Node, arg: Node, template: Template, depth: number): O
     }
     return String(value);
   });
-  return unknown ? [{ kind: 'unknown', node }] : [{ kind: 'value', node, data: synthetic(node, result) }];
+  return unknown ? [{ kind: 'unknown', node }] : [valueOutcome(scope, node, synthetic(node, result))];
 }
 
-function resolveJoin(node: Node, arg: Node, template: Template, depth: number): Outcome[] {
+function resolveJoin(scope: Scope, node: Node, arg: Node, depth: number): Outcome[] {
   if (!isSeq(arg) || arg.items.length !== 2) return [{ kind: 'unknown', node }];
-  const delimiter = knownScalar(arg.items[0], template, depth);
+  const delimiter = knownScalar(scope, arg.items[0], depth);
   const list = arg.items[1];
   if (delimiter === undefined || !isSeq(list)) return [{ kind: 'unknown', node }];
   const parts: string[] = [];
   for (const item of list.items) {
-    const v = knownScalar(item, template, depth);
+    const v = knownScalar(scope, item, depth);
     if (v === undefined) return [{ kind: 'unknown', node }];
     parts.push(String(v));
   }
-  return [{ kind: 'value', node, data: synthetic(node, parts.join(String(delimiter))) }];
+  return [valueOutcome(scope, node, synthetic(node, parts.join(String(delimiter))))];
 }
 
-function resolveSelect(node: Node, arg: Node, template: Template, depth: number): Outcome[] {
+function resolveSelect(scope: Scope, node: Node, arg: Node, depth: number): Outcome[] {
   if (!isSeq(arg) || arg.items.length !== 2) return [{ kind: 'unknown', node }];
-  const index = Number(knownScalar(arg.items[0], template, depth));
+  const index = Number(knownScalar(scope, arg.items[0], depth));
   const list = arg.items[1];
   if (!Number.isInteger(index) || !isSeq(list) || index < 0 || index >= list.items.length) return [{ kind: 'unknown', node }];
-  return resolve(list.items[index], template, depth + 1).map((o) => (o.kind === 'value' ? { ...o, node } : o));
+  return evaluateIn(scope, list.items[index], depth + 1).map((o) => (o.kind === 'value' ? { ...o, node } : o));
 }
 
-function resolveFindInMap(node: Node, arg: Node, template: Template, depth: number): Outcome[] {
-  if (!isSeq(arg) || arg.items.length < 3 || !template.mappings) return [{ kind: 'unknown', node }];
-  const [mapName, top, second] = arg.items.slice(0, 3).map((i) => knownScalar(i, template, depth));
+function resolveFindInMap(scope: Scope, node: Node, arg: Node, depth: number): Outcome[] {
+  const mappings = scope.template.mappings;
+  if (!isSeq(arg) || arg.items.length < 3 || !mappings) return [{ kind: 'unknown', node }];
+  const [mapName, top, second] = arg.items.slice(0, 3).map((i) => knownScalar(scope, i, depth));
   if (mapName === undefined || top === undefined || second === undefined) return [{ kind: 'unknown', node }];
-  const mapping = valueOf(template.mappings, String(mapName));
+  const mapping = valueOf(mappings, String(mapName));
   const level = isMap(mapping) ? valueOf(mapping, String(top)) : undefined;
   const leaf = isMap(level) ? valueOf(level, String(second)) : undefined;
   if (!leaf) return [{ kind: 'unknown', node }];
-  return resolve(leaf, template, depth + 1).map((o) => (o.kind === 'value' ? { ...o, node } : o));
+  return evaluateIn(scope, leaf, depth + 1).map((o) => (o.kind === 'value' ? { ...o, node } : o));
 }
 
 /**
- * Follows a property path through mappings, evaluating intrinsics at every step.
+ * Follows a property path through mappings, evaluating intrinsics at every step, each step under
+ * the assumptions of the branch that led to it.
  */
-export function resolvePath(start: Node, path: readonly string[], template: Template): Outcome[] {
-  let outcomes = resolve(start, template);
+export function resolvePath(start: Node, path: readonly string[], template: Template, assume: Assumptions = NO_ASSUMPTIONS): Outcome[] {
+  let outcomes = resolve(start, template, assume);
   for (const key of path) {
     const next: Outcome[] = [];
     for (const o of outcomes) {
@@ -175,7 +238,7 @@ export function resolvePath(start: Node, path: readonly string[], template: Temp
       } else {
         const child = valueOf(o.data, key);
         if (!child) next.push({ kind: 'absent', parent: o.data });
-        else next.push(...resolve(child, template));
+        else next.push(...resolve(child, template, o.assume ?? assume));
       }
     }
     outcomes = capped(start, next);
@@ -188,7 +251,7 @@ export function resolveItems(outcome: Outcome, template: Template): Outcome[] {
   if (outcome.kind !== 'value' || outcome.data.kind !== 'seq') return [];
   const items: Outcome[] = [];
   for (const item of outcome.data.items) {
-    for (const o of resolve(item, template)) if (o.kind !== 'absent') items.push(o);
+    for (const o of resolve(item, template, outcome.assume)) if (o.kind !== 'absent') items.push(o);
   }
   return items;
 }

@@ -1,4 +1,5 @@
-import { resolve, resolvePath, type Outcome } from '../model/evaluate';
+import { resolve, resolvePath, type Assumptions, type Outcome } from '../model/evaluate';
+import { scalarString, valueOf } from '../model/nodes';
 import type { Node, Unit } from '../model/nodes';
 import type { Resource, Template } from '../model/template';
 import type { RuleMeta } from '../types';
@@ -89,7 +90,10 @@ export function makeTemplateContext(template: Template, sink: Report[]): Templat
 }
 
 export function makeResourceContext(template: Template, resource: Resource, sink: Report[]): ResourceCheckContext {
-  const base: EvaluationContext = { template, resolve: (node) => resolve(node, template) };
+  // A resource with `Condition: X` exists only where X is true: its values are read under that assumption.
+  const condition = resource.node.kind === 'map' ? scalarString(valueOf(resource.node, 'Condition')) : undefined;
+  const assume: Assumptions = condition !== undefined ? new Map([[condition, true]]) : new Map();
+  const base: EvaluationContext = { template, resolve: (node) => resolve(node, template, assume) };
   const report = (node: Node, message: string, fix?: FixFactory) =>
     sink.push({ message, at: node, resource: resource.logicalId, fix });
   return {
@@ -97,9 +101,9 @@ export function makeResourceContext(template: Template, resource: Resource, sink
     resource,
     property(path) {
       if (!resource.properties) return [{ kind: 'absent' }];
-      return resolvePath(resource.properties, path.split('.'), template);
+      return resolvePath(resource.properties, path.split('.'), template, assume);
     },
-    path: (start, path) => resolvePath(start, path.split('.'), template),
+    path: (start, path) => resolvePath(start, path.split('.'), template, assume),
     report,
     reportMissing(message, outcome, fix) {
       if (outcome?.kind === 'absent' && outcome.node) report(outcome.node, message, fix);

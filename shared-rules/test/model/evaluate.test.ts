@@ -3,6 +3,7 @@ import { asString, resolvePath, type Outcome } from '../../src/model/evaluate';
 import { buildTemplate } from '../../src/model/template';
 import { valueOf, type MapNode } from '../../src/model/nodes';
 import { parseYamlTemplate } from '../../src/parse/yaml-document';
+import { lintText } from '../../src/engine';
 
 function templateOf(text: string) {
   const parsed = parseYamlTemplate(text);
@@ -63,7 +64,7 @@ describe('evaluating intrinsic functions', () => {
     );
     assert.deepStrictEqual(
       outcomes(`${HEADER}      CidrIp:\n        Fn::If: [IsProd, !If [IsProd, a, b], c]\n`, 'CidrIp'),
-      ['value:a', 'value:b', 'value:c'],
+      ['value:a', 'value:c'],
     );
   });
 
@@ -80,14 +81,21 @@ describe('evaluating intrinsic functions', () => {
     assert.deepStrictEqual(outcomes(`${HEADER}      CidrIp: 10.0.0.0/8\n`, 'CidrIp.Deeper'), ['unknown']);
   });
 
-  it('does not explode on 24 nested conditions whose branches are shared through aliases', () => {
+  it('stays linear when 24 nested conditions share their branches through aliases', () => {
     // Each level's two branches are the level below: 2^24 paths, but only 25 distinct nodes.
     const levels = ['      L0: &l0 !If [IsProd, a, b]'];
     for (let i = 1; i <= 24; i++) levels.push(`      L${i}: &l${i} !If [IsProd, *l${i - 1}, *l${i - 1}]`);
     const text = `${HEADER}${levels.join('\n')}\n`;
+    assert.deepStrictEqual(outcomes(text, 'L24'), ['value:a', 'value:b']);
+  });
+
+  it('stays bounded when 24 different conditions nest over shared branches', () => {
+    const conditions = Array.from({ length: 25 }, (_, i) => `  C${i}: !Equals [!Ref Env, e${i}]`).join('\n');
+    const levels = ['      L0: &l0 !If [C0, a, b]'];
+    for (let i = 1; i <= 24; i++) levels.push(`      L${i}: &l${i} !If [C${i}, *l${i - 1}, *l${i - 1}]`);
+    const text = `${HEADER.replace('Conditions:\n', `Conditions:\n${conditions}\n`)}${levels.join('\n')}\n`;
     const deepest = outcomes(text, 'L24');
     assert.ok(deepest.length <= 32 && deepest.every((o) => o === 'unknown'), deepest.join());
-    assert.deepStrictEqual(outcomes(text, 'L2'), ['value:a', 'value:b', 'value:a', 'value:b', 'value:a', 'value:b', 'value:a', 'value:b']);
   });
 
   it('long-form and short-form intrinsics evaluate alike', () => {
@@ -97,5 +105,35 @@ describe('evaluating intrinsic functions', () => {
     const b = resolvePath(props, ['B'], template).map(show);
     assert.deepStrictEqual(a, b);
     assert.ok(valueOf(props, 'A'));
+  });
+
+  it('never follows a branch that contradicts a condition known to hold', () => {
+    // Inside the false branch of IsProd, an inner !If on IsProd can only take its false branch.
+    assert.deepStrictEqual(outcomes(`${HEADER}      CidrIp: !If [IsProd, a, !If [IsProd, b, c]]\n`, 'CidrIp'), ['value:a', 'value:c']);
+    // Nested mappings keep the assumption of the branch that led to them.
+    assert.deepStrictEqual(
+      outcomes(`${HEADER}      Rule: !If [IsProd, {CidrIp: !If [IsProd, x, y]}, {CidrIp: z}]\n`, 'Rule.CidrIp'),
+      ['value:x', 'value:z'],
+    );
+  });
+});
+
+describe('conditions of resources', () => {
+  it('a resource with Condition: X is read with X true', () => {
+    const text = `Conditions:
+  IsProd: !Equals [!Ref AWS::AccountId, "111111111111"]
+Resources:
+  Sg:
+    Type: AWS::EC2::SecurityGroup
+    Condition: IsProd
+    Properties:
+      GroupDescription: ssh
+      SecurityGroupIngress:
+        - {IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: !If [IsProd, 10.0.0.0/8, 0.0.0.0/0]}
+`;
+    const findings = lintText(text, { fileName: 'x.yaml' }).findings.filter((f) => f.ruleId === 'aws-ec2-sg-ssh-open-to-world');
+    assert.deepStrictEqual(findings, []);
+    const unconditional = lintText(text.replace('    Condition: IsProd\n', ''), { fileName: 'x.yaml' }).findings;
+    assert.strictEqual(unconditional.filter((f) => f.ruleId === 'aws-ec2-sg-ssh-open-to-world').length, 1);
   });
 });

@@ -94,8 +94,11 @@ function openWaysOf(ctx: ResourceCheckContext, entry: MapNode): OpenIngress[] {
     }
   }
 
+  // A resource with `Condition: X` only exists where X is true: assignments with X false never deploy.
+  const resourceCondition = ctx.resource.node.kind === 'map' ? scalarString(valueOf(ctx.resource.node, 'Condition')) : undefined;
   const out: OpenIngress[] = [];
   for (const assignment of assignments) {
+    if (resourceCondition !== undefined && assignment?.get(resourceCondition) === false) continue;
     const outcomes = (name: string): Outcome[] => {
       const node = fields.get(name);
       if (!node) return [{ kind: 'absent', parent: entry }];
