@@ -52,7 +52,7 @@ export function detectSyntax(text: string, fileName?: string): Syntax {
  */
 export class Linter {
   private readonly yamlCache = new YamlUnitCache();
-  private resourceFindings = new Map<number, CachedResourceFindings>();
+  private resourceFindings = new Map<string, CachedResourceFindings>();
   private templateFindings = new Map<Rule, CachedResourceFindings>();
   private readonly rulesByType = new Map<string, Rule[]>();
   private readonly templateRules: Rule[] = [];
@@ -147,21 +147,21 @@ export class Linter {
     const ids = (units: Map<string, { unit: { id: number } }>) => new Map([...units].map(([k, u]) => [k, u.unit.id]));
     return buildTemplate('yaml', parsed.root, parsed.errors, {
       sectionUnitIds: ids(parsed.sectionUnits),
-      resourceUnitIds: ids(parsed.resourceUnits),
+      resourcesParsedApart: true,
     });
   }
 
   private runRules(template: Template): RawFinding[] {
     const out: RawFinding[] = [];
-    const nextCache = new Map<number, CachedResourceFindings>();
+    const nextCache = new Map<string, CachedResourceFindings>();
     for (const resource of template.resources) {
       const rules = resource.type ? this.rulesByType.get(resource.type) : undefined;
       if (!rules) continue;
-      const cached = resource.unitId !== undefined ? this.resourceFindings.get(resource.unitId) : undefined;
+      const cached = resource.parseId !== undefined ? this.resourceFindings.get(resource.parseId) : undefined;
       // Spans of cached findings are re-read from their nodes' units, so they follow the unit's new base.
       if (cached && cached.contextKey === template.contextKey) {
         out.push(...cached.findings);
-        nextCache.set(resource.unitId!, cached);
+        nextCache.set(resource.parseId!, cached);
         continue;
       }
       const findings: RawFinding[] = [];
@@ -176,7 +176,7 @@ export class Linter {
         }
       }
       out.push(...findings);
-      if (resource.unitId !== undefined) nextCache.set(resource.unitId, { contextKey: template.contextKey, findings });
+      if (resource.parseId !== undefined) nextCache.set(resource.parseId, { contextKey: template.contextKey, findings });
     }
     this.resourceFindings = nextCache;
     const nextTemplateCache = new Map<Rule, CachedResourceFindings>();
@@ -217,8 +217,8 @@ function templateCheckKey(template: Template, reads: CloudFormationTemplateCheck
   const parts = (reads.sections ?? []).map((name) => `${name}:${sections.get(name) ?? '-'}`);
   for (const type of reads.resourceTypes ?? []) {
     for (const resource of template.resourcesByType.get(type) ?? []) {
-      if (resource.unitId === undefined) return undefined;
-      parts.push(`${resource.logicalId}:${resource.unitId}`);
+      if (resource.parseId === undefined) return undefined;
+      parts.push(`${resource.logicalId}:${resource.parseId}`);
     }
   }
   return parts.join('|');

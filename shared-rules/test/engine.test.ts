@@ -33,6 +33,45 @@ describe('engine', () => {
     assert.match(jsonError.message, /comma/i);
   });
 
+  it('reads YAML merge keys (<<: *defaults), which packaging tools resolve', () => {
+    const text = `Metadata:
+  Templates:
+    Open: &open {IpProtocol: tcp, CidrIp: 0.0.0.0/0}
+Resources:
+  Sg:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: x
+      SecurityGroupIngress:
+        - <<: *open
+          FromPort: 22
+          ToPort: 22
+        - <<: *open
+          CidrIp: 10.0.0.0/8
+          FromPort: 3389
+          ToPort: 3389
+`;
+    const ids = lintText(text, { fileName: 'x.yaml' }).findings.map((f) => f.ruleId);
+    assert.deepStrictEqual(ids, ['aws-ec2-sg-ssh-open-to-world'], 'an explicit key wins over the merged one');
+  });
+
+  it('says plainly that a template is one YAML document, and reports one JSON error once', () => {
+    const yaml = lintText('Resources:\n  A:\n    Type: AWS::SNS::Topic\n---\nx: 1\n', { fileName: 'x.yaml' }).findings.filter((f) => f.ruleId === 'parse-error');
+    assert.deepStrictEqual(yaml.map((f) => [f.range.start.line, f.message]), [[3, 'A template is one YAML document, but a second one starts here (after ---): remove the separator or split the file.']]);
+    const json = lintText('{"Resources": {"T": {"Type": "AWS::SNS::Topic"', { fileName: 'x.json' }).findings.filter((f) => f.ruleId === 'parse-error');
+    assert.strictEqual(json.length, 1);
+  });
+
+  it('reports a logical id written twice, and checks each copy at its own place', () => {
+    const text = 'Resources:\n  A:\n    Type: AWS::SNS::Topic\n  A:\n    Type: AWS::SNS::Topic\n';
+    const findings = lintText(text, { fileName: 'x.yaml' }).findings;
+    assert.deepStrictEqual(findings.map((f) => [f.ruleId, f.range.start.line]), [
+      ['aws-sns-topic-encryption', 1],
+      ['aws-sns-topic-encryption', 3],
+      ['parse-error', 3],
+    ]);
+  });
+
   it('contains a failing rule: it reports an internal error and the other rules still run', () => {
     const broken: Rule = {
       meta: { ...allRules[0].meta, id: 'test-broken-rule' },

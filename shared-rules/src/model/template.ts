@@ -9,8 +9,11 @@ export interface Resource {
   type?: string;
   /** The resource's `Properties`, when it is a mapping. */
   properties?: MapNode;
-  /** Identity of the parsed unit the resource came from, for result caching (incremental YAML only). */
-  unitId?: number;
+  /**
+   * Identity of the resource's parse, for result caching (incremental YAML only): its unit and
+   * its place in it, which stay the same while the unit is re-used.
+   */
+  parseId?: string;
 }
 
 export interface Template {
@@ -41,7 +44,8 @@ const TEMPLATE_RESOURCE_TYPE = /^(AWS|Custom|Alexa)::|^AWS::Serverless::/;
 export interface SectionIdentity {
   /** Unit ids of the sections, when parsed incrementally; undefined means "always new". */
   sectionUnitIds?: Map<string, number>;
-  resourceUnitIds?: Map<string, number>;
+  /** True when each resource was parsed as its own unit (incremental YAML): its key's unit identifies it. */
+  resourcesParsedApart?: boolean;
 }
 
 export function buildTemplate(
@@ -83,7 +87,7 @@ export function buildTemplate(
         const props = valueOf(entry.value, 'Properties');
         if (isMap(props)) resource.properties = props;
       }
-      resource.unitId = identity.resourceUnitIds?.get(entry.key);
+      if (identity.resourcesParsedApart) resource.parseId = `${entry.keyNode.unit.id}@${entry.keyNode.start}`;
       if (resource.type && TEMPLATE_RESOURCE_TYPE.test(resource.type)) typedResources++;
       template.resources.push(resource);
       template.resourcesById.set(entry.key, resource);

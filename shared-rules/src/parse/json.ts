@@ -31,7 +31,12 @@ export function parseJson(text: string): ParsedJson {
   const unit: Unit = newUnit(0);
   const rawErrors: JsonParseError[] = [];
   const tree = parseTree(text, rawErrors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
-  const errors = rawErrors.map((e) => {
+  // The JSON scanner can report the same problem several times at one place: keep one.
+  const seen = new Set<string>();
+  const errors = rawErrors.filter((e) => {
+    const key = `${e.offset}:${e.error}`;
+    return !seen.has(key) && (seen.add(key), true);
+  }).map((e) => {
     const code = printParseErrorCode(e.error);
     return {
       message: `${MESSAGES[code] ?? code}.`,

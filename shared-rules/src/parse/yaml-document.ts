@@ -57,6 +57,11 @@ export class YamlUnitCache {
 
   get(text: string, base: number): ParsedUnit {
     let parsed = this.units.get(text);
+    if (parsed && parsed.generation === this.current) {
+      // The same text twice in one document (a duplicated key): each place needs its own unit.
+      this.parsedCount++;
+      return this.use(parseYamlUnit(text, newUnit(base)), base);
+    }
     if (!parsed) {
       this.parsedCount++;
       parsed = parseYamlUnit(text, newUnit(base));
@@ -118,6 +123,12 @@ export function parseYamlTemplate(text: string, cache: YamlUnitCache = new YamlU
       continue;
     }
     for (const entry of map.entries) {
+      // Pieces are parsed apart, so a key repeated across two of them is caught here (as the whole-document parse would).
+      const siblings = piece.role === 'resource' ? resourceEntries! : entries;
+      if (siblings.some((e) => e.key === entry.key)) {
+        const start = entry.keyNode.unit.base + entry.keyNode.start;
+        errors.push({ message: `Duplicate key: "${entry.key}" appears twice in the same mapping.`, span: { start, end: start + entry.keyNode.end - entry.keyNode.start } });
+      }
       if (piece.role === 'resource') {
         resourceEntries!.push(entry);
         resourceUnits.set(entry.key, parsed);

@@ -33,6 +33,8 @@ export interface ParsedUnit {
 export function parseYamlUnit(text: string, unit: Unit): ParsedUnit {
   const doc = parseDocument(text, {
     uniqueKeys: true,
+    // `<<: *defaults` merge keys: packaging tools (aws cloudformation package, sam) resolve them.
+    merge: true,
     prettyErrors: false,
     keepSourceTokens: false,
     strict: false,
@@ -54,6 +56,9 @@ function readableYamlError(code: string, message: string, text: string, pos: num
   }
   if (code === 'BAD_INDENT' && /^Flow (map|sequence)/.test(firstLine)) {
     return `${firstLine}: indent every line of a {...} or [...] value further than the key it belongs to.`;
+  }
+  if (code === 'MULTIPLE_DOCS') {
+    return 'A template is one YAML document, but a second one starts here (after ---): remove the separator or split the file.';
   }
   if (code === 'DUPLICATE_KEY') {
     return `Duplicate key: ${firstLine.replace(/^Map keys must be unique;?\s*/, '') || 'a key appears twice in the same mapping'}.`;
@@ -94,10 +99,15 @@ class Converter {
     const [start, valueEnd] = node.range ?? [0, 0, 0];
     if (isMap(node)) {
       const entries: Entry[] = [];
+      const merged: Entry[] = [];
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
         const keyNode = pair.key as YamlNode | null;
         const key = keyNode && isScalar(keyNode) ? keyNode.value : null;
+        if (typeof key === 'symbol' && pair.value) {
+          merged.push(...this.mergedEntries(pair.value as YamlNode));
+          continue;
+        }
         const [ks, ke] = keyNode?.range ?? [start, start];
         const keyScalar: ScalarNode = {
           kind: 'scalar',
@@ -111,7 +121,10 @@ class Converter {
           : { kind: 'scalar', value: null, unit: this.unit, start: ke, end: ke };
         entries.push({ key: String(keyScalar.value), keyNode: keyScalar, value });
       }
-      return { kind: 'map', entries, unit: this.unit, start, end: this.contentEnd(node, valueEnd, entries.map((e) => e.value)) };
+      // Keys written in the mapping win over merged ones, whatever their order.
+      const own = new Set(entries.map((e) => e.key));
+      const all = [...entries, ...merged.filter((e) => !own.has(e.key) && (own.add(e.key), true))];
+      return { kind: 'map', entries: all, unit: this.unit, start, end: this.contentEnd(node, valueEnd, entries.map((e) => e.value)) };
     }
     if (isSeq(node)) {
       const items = node.items.map((item) =>
@@ -125,6 +138,18 @@ class Converter {
       return { kind: 'scalar', value, unit: this.unit, start, end: valueEnd };
     }
     return { kind: 'scalar', value: null, unit: this.unit, start, end: valueEnd };
+  }
+
+  /** The entries a merge key brings in: from one aliased mapping, or a list of them (the first wins). */
+  private mergedEntries(value: YamlNode): Entry[] {
+    this.usesAliases = true;
+    const sources = isSeq(value) ? (value.items as YamlNode[]) : [value];
+    const out: Entry[] = [];
+    for (const source of sources) {
+      const converted = this.convert(source);
+      if (converted.kind === 'map') out.push(...converted.entries.filter((e) => !out.some((o) => o.key === e.key)));
+    }
+    return out;
   }
 
   /**
