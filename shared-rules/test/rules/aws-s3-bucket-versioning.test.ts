@@ -83,7 +83,7 @@ Resources:
       VersioningConfiguration:
         Status: Suspended
 `,
-      errors: [{ line: 6, column: 17, endLine: 6, endColumn: 26, message: 'versioning Suspended' }],
+      errors: [{ line: 6, column: 17, endLine: 6, endColumn: 26, message: 'Status "Suspended"' }],
     },
     {
       name: 'one Fn::If branch removes the configuration: reported at AWS::NoValue',
@@ -110,7 +110,7 @@ Resources:
       VersioningConfiguration:
         Status: !Ref Versioning
 `,
-      errors: [{ line: 10, column: 17, endLine: 10, endColumn: 32, message: 'versioning Suspended' }],
+      errors: [{ line: 10, column: 17, endLine: 10, endColumn: 32, message: 'Status "Suspended"' }],
     },
     {
       name: 'JSON bucket without versioning',

@@ -1,4 +1,4 @@
-import { asBoolean } from '../../model/evaluate';
+import { asBoolean, asString } from '../../model/evaluate';
 import { entryOf, type Node } from '../../model/nodes';
 import type { Rule } from '../rule';
 import { insertMissing, replaceValue } from '../../fix/property-fixes';
@@ -55,13 +55,19 @@ export const s3BucketPublicAccessBlock: Rule = {
     resourceTypes: ['AWS::S3::Bucket'],
     check(ctx) {
       const id = ctx.resource.logicalId;
+      // A website bucket or one with a public ACL looks public on purpose: blocking public access
+      // would break it (and a public bucket policy would then fail to deploy), so the fix is only offered.
+      const looksPublic =
+        ctx.property('WebsiteConfiguration').some((o) => o.kind !== 'absent') ||
+        ctx.property('AccessControl').some((o) => ['PublicRead', 'PublicReadWrite', 'AuthenticatedRead'].includes(asString(o) ?? ''));
+      const kind = looksPublic ? 'suggestion' : 'safe';
       const declared = ctx.resource.properties ? entryOf(ctx.resource.properties, 'PublicAccessBlockConfiguration') : undefined;
       for (const config of ctx.property('PublicAccessBlockConfiguration')) {
         if (config.kind === 'absent') {
           ctx.reportMissing(
             `Bucket ${id} has no PublicAccessBlockConfiguration: add one with all four Block Public Access settings true.`,
             config,
-            insertMissing(ctx.resource, 'PublicAccessBlockConfiguration', config, ALL_BLOCKED, 'Add PublicAccessBlockConfiguration blocking all public access'),
+            insertMissing(ctx.resource, 'PublicAccessBlockConfiguration', config, ALL_BLOCKED, 'Add PublicAccessBlockConfiguration blocking all public access', kind),
           );
           continue;
         }
@@ -74,10 +80,10 @@ export const s3BucketPublicAccessBlock: Rule = {
               ctx.report(
                 o.node ?? anchor,
                 `Bucket ${id} PublicAccessBlockConfiguration omits ${flag}, which then defaults to false and ${effect}: set ${flag} to true.`,
-                insertMissing(ctx.resource, flag, o, true, `Add ${flag}: true`, 'safe', config.data),
+                insertMissing(ctx.resource, flag, o, true, `Add ${flag}: true`, kind, config.data),
               );
             } else if (asBoolean(o) === false) {
-              ctx.report(o.node, `Bucket ${id} sets ${flag} to false, so ${effect}: set it to true.`, replaceValue(o.node, true, `Set ${flag} to true`));
+              ctx.report(o.node, `Bucket ${id} sets ${flag} to false, so ${effect}: set it to true.`, replaceValue(o.node, true, `Set ${flag} to true`, kind));
             }
           }
         }

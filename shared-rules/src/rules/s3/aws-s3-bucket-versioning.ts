@@ -44,7 +44,11 @@ export const s3BucketVersioning: Rule = {
         } else if (o.kind === 'value') {
           const status = asString(o);
           if (status !== undefined && status !== 'Enabled') {
-            ctx.report(o.node, `Bucket ${id} has versioning ${status}: set VersioningConfiguration Status to Enabled.`, replaceValue(o.node, 'Enabled', 'Set Status to Enabled'));
+            ctx.report(
+              o.node,
+              `Bucket ${id} has VersioningConfiguration Status "${status}", which does not enable versioning: set it to Enabled.`,
+              replaceValue(o.node, 'Enabled', 'Set Status to Enabled'),
+            );
           }
         }
       }
