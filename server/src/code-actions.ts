@@ -101,10 +101,17 @@ function fixAllAction(document: TextDocument, title: string, kind: string, ruleI
   const text = document.getText();
   const result = fixAll(text, { fileName: fileNameOf(document.uri), ruleId });
   if (result.fixed.length === 0 || result.text === text) return undefined;
-  return { title, kind, edit: { changes: { [document.uri]: [minimalEdit(document, text, result.text)] } } };
+  // The fixes' own edits when they all applied at once; else the changed lines as one edit.
+  const edits = result.edits
+    ? result.edits.map((e) => ({ range: e.range, newText: e.newText }))
+    : [minimalEdit(document, text, result.text)];
+  return { title, kind, edit: { changes: { [document.uri]: edits } } };
 }
 
-/** The changed region only: common prefix and suffix are left untouched. */
+/**
+ * The changed lines only: common leading and trailing lines are left untouched, and the edit
+ * never starts or ends inside a word (which would disturb cursors and undo).
+ */
 export function minimalEdit(document: TextDocument, before: string, after: string): TextEdit {
   let start = 0;
   while (start < before.length && start < after.length && before[start] === after[start]) start++;
@@ -114,6 +121,11 @@ export function minimalEdit(document: TextDocument, before: string, after: strin
     endBefore--;
     endAfter--;
   }
+  start = before.lastIndexOf('\n', start - 1) + 1;
+  const lineEnd = before.indexOf('\n', endBefore);
+  const extend = (lineEnd < 0 ? before.length : lineEnd) - endBefore;
+  endBefore += extend;
+  endAfter += extend;
   return {
     range: { start: document.positionAt(start), end: document.positionAt(endBefore) },
     newText: after.slice(start, endAfter),

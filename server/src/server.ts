@@ -21,6 +21,15 @@ import { hoverFor } from './hover';
  */
 const DEFAULT_DEBOUNCE_MS = 150;
 
+// Without a transport the LSP library throws a stack trace at the user: say how to start it instead.
+if (!process.argv.some((a) => /^--(stdio|node-ipc|socket=|pipe=)/.test(a))) {
+  process.stderr.write(
+    'Infralint language server: choose how the editor talks to it, for example\n' +
+      '  node server/out/src/server.js --stdio     (or --node-ipc, --socket=PORT, --pipe=NAME)\n',
+  );
+  process.exit(2);
+}
+
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const results = new DocumentResults();

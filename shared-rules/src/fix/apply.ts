@@ -25,6 +25,8 @@ export interface FixAllResult {
   text: string;
   /** The findings whose fixes were applied, as found in the pass that fixed them. */
   fixed: Finding[];
+  /** The edits against the original text, when one pass did everything (else only `text` says it). */
+  edits?: FixEdit[];
 }
 
 /**
@@ -35,6 +37,8 @@ export function fixAll(text: string, options: FixAllOptions = {}): FixAllResult 
   const linter = new Linter();
   const fixed: Finding[] = [];
   let current = text;
+  let firstPass: FixEdit[] | undefined;
+  let passes = 0;
   for (let pass = 0; pass < (options.maxPasses ?? 10); pass++) {
     const result = linter.lint(current, options);
     const taken: FixEdit[] = [];
@@ -46,9 +50,11 @@ export function fixAll(text: string, options: FixAllOptions = {}): FixAllResult 
       fixed.push(finding);
     }
     if (taken.length === 0) break;
+    if (pass === 0) firstPass = taken;
+    passes++;
     current = applyEdits(current, taken);
   }
-  return { text: current, fixed };
+  return passes === 1 ? { text: current, fixed, edits: firstPass } : { text: current, fixed };
 }
 
 /** Overlapping, or two insertions at one offset (their order would be a guess). */
