@@ -26,6 +26,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
       { scheme: 'file', language: 'jsonc' },
       { scheme: 'untitled', language: 'yaml' },
       { scheme: 'untitled', language: 'json' },
+      // The CLI scans `.template` files too; VS Code gives them no language, so match them by name.
+      { scheme: 'file', pattern: '**/*.template' },
     ],
     outputChannel: output,
     // Tells the server when an `infralint.*` setting changes; it then pulls the new values per
