@@ -28,6 +28,7 @@ export const cfnParameterSecretDefault: Rule = {
         'parameter naming where the secret is kept. Rotate any secret that was committed as a default.',
     },
     references: [
+      { tool: 'cfn-lint', id: 'W2501' },
       {
         tool: 'aws-docs',
         id: 'CloudFormation Parameters NoEcho',

@@ -22,6 +22,7 @@ export const iamUserPlaintextPassword: Rule = {
         'replaces it at first sign-in.',
     },
     references: [
+      { tool: 'cfn-lint', id: 'W2501' },
       { tool: 'kics', id: '06adef8c-c284-4de7-aad2-af43b07a8ca1' },
       { tool: 'cfn_nag', id: 'F51' },
       {

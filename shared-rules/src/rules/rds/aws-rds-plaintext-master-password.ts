@@ -22,6 +22,7 @@ export const rdsPlaintextMasterPassword: Rule = {
         '`{{resolve:secretsmanager:...}}` or a `NoEcho` parameter without `Default`, and rotate the password that was exposed.',
     },
     references: [
+      { tool: 'cfn-lint', id: 'W2501' },
       { tool: 'cfn_nag', id: 'F23' },
       { tool: 'cfn_nag', id: 'F34' },
       {
