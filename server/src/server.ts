@@ -8,7 +8,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { toDiagnostic } from './diagnostics';
+import { toDiagnostics } from './diagnostics';
 import { LintScheduler } from './lint-scheduler';
 import { ServerConfiguration } from './settings';
 import { DocumentResults } from './document-results';
@@ -39,7 +39,7 @@ const scheduler = new LintScheduler({
   isCurrent: (uri, version) => documents.get(uri)?.version === version,
   publish: (uri, version, result) => {
     results.set(uri, { version, findings: result.findings });
-    void connection.sendDiagnostics({ uri, version, diagnostics: result.findings.map(toDiagnostic) });
+    void connection.sendDiagnostics({ uri, version, diagnostics: toDiagnostics(result) });
   },
   onError: (uri, error) => {
     connection.console.error(`Infralint could not lint ${uri}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);

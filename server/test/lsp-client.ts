@@ -85,6 +85,11 @@ export class LspTestClient {
     return result;
   }
 
+  /** Every publishDiagnostics received for a document, in the order they arrived. */
+  publishedFor(uri: string): PublishedDiagnostics[] {
+    return this.published.filter((p) => p.uri === uri);
+  }
+
   /** Resolves with the first diagnostics (already received or future) that match, or rejects after `timeoutMs`. */
   waitForDiagnostics(match: (p: PublishedDiagnostics) => boolean, timeoutMs = 10000): Promise<PublishedDiagnostics> {
     const seen = this.published.find(match);

@@ -21,6 +21,13 @@ import type { LintConfig } from './config/types';
 export const PARSE_ERROR = 'parse-error';
 export const INTERNAL_ERROR = 'internal-error';
 
+/**
+ * Texts longer than this (in characters) are not parsed. CloudFormation itself takes templates of
+ * at most 1 MB; parsing 20 MB would hold an editor for seconds on every keystroke.
+ */
+export const MAX_TEMPLATE_LENGTH = 5 * 1024 * 1024;
+export const TOO_LARGE_REASON = `larger than ${MAX_TEMPLATE_LENGTH / (1024 * 1024)} MB, not checked (CloudFormation accepts templates of at most 1 MB)`;
+
 export interface LintOptions {
   /** Used to choose the parser (`.json` is JSON) when `syntax` is not given. */
   fileName?: string;
@@ -79,6 +86,7 @@ export class Linter {
 
   lint(text: string, options: LintOptions = {}): LintResult {
     const syntax = options.syntax ?? detectSyntax(text, options.fileName);
+    if (text.length > MAX_TEMPLATE_LENGTH) return { syntax, findings: [], skippedReason: TOO_LARGE_REASON, tooLarge: true };
     const template = this.parse(text, syntax);
     const lines = new LineIndex(text);
     let builder: EditBuilder | undefined;
@@ -108,10 +116,10 @@ export class Linter {
           kind: fix.kind,
           edits: () => {
             builder ??= new EditBuilder(text, syntax);
-            return fix
-              .edits(builder)
-              .filter((c): c is TextChange => c !== undefined)
-              .map((c) => ({ span: { start: c.start, end: c.end }, range: lines.rangeOf(c), newText: c.newText }));
+            const changes = fix.edits(builder).filter((c): c is TextChange => c !== undefined);
+            // A fix inside an anchored value would also change every place that aliases it: none then.
+            if (changes.some((c) => touchesAnchoredValue(template, c))) return [];
+            return changes.map((c) => ({ span: { start: c.start, end: c.end }, range: lines.rangeOf(c), newText: c.newText }));
           },
         };
       }
@@ -128,7 +136,8 @@ export class Linter {
       message: e.message,
       at: { unit: documentUnit, start: e.span.start, end: e.span.end },
     }));
-    raw.push(...this.runRules(template));
+    // Not push(...): a template of 40,000 resources has more findings than a call has arguments.
+    for (const finding of this.runRules(template)) raw.push(finding);
     const findings = raw.map(toFinding);
     findings.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
     // Configuration and suppressions apply to the results, never to the cached per-resource findings.
@@ -143,7 +152,11 @@ export class Linter {
       return buildTemplate('json', parsed.root, parsed.errors);
     }
     const parsed = parseYamlTemplate(text, this.yamlCache);
-    if (!parsed.incremental) return buildTemplate('yaml', parsed.root, parsed.errors);
+    if (!parsed.incremental) {
+      const template = buildTemplate('yaml', parsed.root, parsed.errors);
+      if (parsed.anchoredSpans.length > 0) template.anchoredSpans = parsed.anchoredSpans;
+      return template;
+    }
     const ids = (units: Map<string, { unit: { id: number } }>) => new Map([...units].map(([k, u]) => [k, u.unit.id]));
     return buildTemplate('yaml', parsed.root, parsed.errors, {
       sectionUnitIds: ids(parsed.sectionUnits),
@@ -160,7 +173,7 @@ export class Linter {
       const cached = resource.parseId !== undefined ? this.resourceFindings.get(resource.parseId) : undefined;
       // Spans of cached findings are re-read from their nodes' units, so they follow the unit's new base.
       if (cached && cached.contextKey === template.contextKey) {
-        out.push(...cached.findings);
+        for (const f of cached.findings) out.push(f);
         nextCache.set(resource.parseId!, cached);
         continue;
       }
@@ -175,7 +188,7 @@ export class Linter {
           findings.push(internalError(rule, error, resource.keyNode, resource.logicalId));
         }
       }
-      out.push(...findings);
+      for (const f of findings) out.push(f);
       if (resource.parseId !== undefined) nextCache.set(resource.parseId, { contextKey: template.contextKey, findings });
     }
     this.resourceFindings = nextCache;
@@ -186,7 +199,7 @@ export class Linter {
       const key = templateCheckKey(template, check.reads);
       const cached = this.templateFindings.get(rule);
       if (key !== undefined && cached?.contextKey === key) {
-        out.push(...cached.findings);
+        for (const f of cached.findings) out.push(f);
         nextTemplateCache.set(rule, cached);
         continue;
       }
@@ -198,7 +211,7 @@ export class Linter {
       } catch (error) {
         findings.push(internalError(rule, error, { kind: 'scalar', value: null, unit: newUnit(0), start: 0, end: 0 }));
       }
-      out.push(...findings);
+      for (const f of findings) out.push(f);
       if (key !== undefined) nextTemplateCache.set(rule, { contextKey: key, findings });
     }
     this.templateFindings = nextTemplateCache;
@@ -233,6 +246,10 @@ function internalError(rule: Rule, error: unknown, at: ScalarNode, resource?: st
     at,
     resource,
   };
+}
+
+function touchesAnchoredValue(template: Template, change: TextChange): boolean {
+  return template.anchoredSpans?.some((s) => change.start <= s.end && change.end >= s.start) ?? false;
 }
 
 /** Lints a text once, without keeping caches (the CLI's path). */

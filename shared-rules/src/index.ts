@@ -1,5 +1,5 @@
 export * from './types';
-export { Linter, lintText, detectSyntax, PARSE_ERROR, INTERNAL_ERROR, type LintOptions } from './engine';
+export { Linter, lintText, detectSyntax, PARSE_ERROR, INTERNAL_ERROR, MAX_TEMPLATE_LENGTH, TOO_LARGE_REASON, type LintOptions } from './engine';
 export { allRules, ruleById } from './rules/index';
 export type { Rule } from './rules/rule';
 export { LineIndex } from './model/line-index';

@@ -64,6 +64,8 @@ export interface LintResult {
   findings: Finding[];
   /** Why the file was not linted (not a template, too large...), when it was not. */
   skippedReason?: string;
+  /** Set when the file was skipped for its size: editors show this, unlike "not a template". */
+  tooLarge?: boolean;
   /** The suppressions written in the template, each with the findings it removed (see suppress/). */
   suppressions?: Suppression[];
 }

@@ -101,7 +101,7 @@ export function formatText(report: ScanReport, options: TextOptions): string {
     if (findings.length === 0 && note === undefined) continue;
     const lines = [p.file(entry.file)];
     if (note !== undefined) lines.push(`  ${p.severity.warning(note)}`);
-    if (findings.length > 0) lines.push(...findingLines(findings, p));
+    for (const line of findings.length > 0 ? findingLines(findings, p) : []) lines.push(line);
     blocks.push(lines.join('\n'));
   }
   const counts = countBySeverity(report.findings);

@@ -71,7 +71,8 @@ export class EditBuilder {
     }
     const last = map.entries[map.entries.length - 1];
     if (!last) return undefined;
-    const indent = this.columnOf(spanOf(last.keyNode).start);
+    // The first key's column: a later key may be empty or odd (`:` alone), the first sets the mapping's indentation.
+    const indent = this.columnOf(spanOf(map.entries[0].keyNode).start);
     const lineEnd = this.endOfLineAfter(end);
     const prefix = lineEnd.atEndWithoutNewline ? this.eol : '';
     const body = renderYamlEntry(key, value, ' '.repeat(indent), this.indentUnit, this.eol);

@@ -88,3 +88,25 @@ export function intrinsicOf(node: Node): Entry | undefined {
   const entry = node.entries[0];
   return entry.key === 'Ref' || entry.key === 'Condition' || entry.key.startsWith('Fn::') ? entry : undefined;
 }
+
+/**
+ * Visits every node under `root` once, parents before children, with the mapping entry each value
+ * belongs to. Iterative and alias-safe: aliases share their anchor's node, so a walk that does not
+ * remember what it saw expands an alias bomb.
+ */
+export function visitNodesOnce(root: Node | undefined, visit: (node: Node, entry?: Entry) => void): void {
+  if (!root) return;
+  const seen = new Set<Node>();
+  const stack: [Node, Entry | undefined][] = [[root, undefined]];
+  while (stack.length > 0) {
+    const [node, entry] = stack.pop()!;
+    if (seen.has(node)) continue;
+    seen.add(node);
+    visit(node, entry);
+    if (node.kind === 'seq') {
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push([node.items[i], undefined]);
+    } else if (node.kind === 'map') {
+      for (let i = node.entries.length - 1; i >= 0; i--) stack.push([node.entries[i].value, node.entries[i]]);
+    }
+  }
+}

@@ -1,5 +1,5 @@
 import type { ParseError } from '../parse/errors';
-import type { Syntax } from '../types';
+import type { Span, Syntax } from '../types';
 import { entryOf, isMap, scalarString, valueOf, type Entry, type MapNode, type Node, type ScalarNode } from './nodes';
 
 export interface Resource {
@@ -37,6 +37,8 @@ export interface Template {
   contextKey: string;
   /** Identity of each top-level section's parsed unit (incremental YAML only), for result caching. */
   sectionUnitIds?: Map<string, number>;
+  /** Spans of YAML-anchored values: a fix must not edit one, it would change every alias of it too. */
+  anchoredSpans?: Span[];
 }
 
 const TEMPLATE_RESOURCE_TYPE = /^(AWS|Custom|Alexa)::|^AWS::Serverless::/;

@@ -1,6 +1,7 @@
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError as JsonParseError } from 'jsonc-parser';
 import { newUnit, type Entry, type Node, type Unit } from '../model/nodes';
 import type { ParseError } from './errors';
+import { flattenDeepNesting } from './nesting';
 
 export interface ParsedJson {
   root: Node | undefined;
@@ -30,19 +31,23 @@ const MESSAGES: Record<string, string> = {
 export function parseJson(text: string): ParsedJson {
   const unit: Unit = newUnit(0);
   const rawErrors: JsonParseError[] = [];
-  const tree = parseTree(text, rawErrors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
+  // A byte-order mark is not JSON, but editors keep it: read it as a space, so offsets stay.
+  const flattened = flattenDeepNesting(text.replace(/^\uFEFF/, ' '), 'json');
+  const tree = parseTree(flattened.text, rawErrors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
   // The JSON scanner can report the same problem several times at one place: keep one.
   const seen = new Set<string>();
-  const errors = rawErrors.filter((e) => {
+  const errors: ParseError[] = flattened.error ? [flattened.error] : [];
+  for (const e of rawErrors) {
     const key = `${e.offset}:${e.error}`;
-    return !seen.has(key) && (seen.add(key), true);
-  }).map((e) => {
+    if (seen.has(key)) continue;
+    seen.add(key);
     const code = printParseErrorCode(e.error);
-    return {
+    errors.push({
       message: `${MESSAGES[code] ?? code}.`,
-      span: { start: e.offset, end: e.offset + Math.max(e.length, 1) },
-    };
-  });
+      // At the end of the text an error is zero-width: a span must not run past the text.
+      span: { start: e.offset, end: Math.min(text.length, e.offset + Math.max(e.length, 1)) },
+    });
+  }
   const seenKeys = new WeakSet<JsonNode>();
   const convert = (node: JsonNode): Node => {
     const start = node.offset;

@@ -1,4 +1,5 @@
 import { newUnit, type Entry, type MapNode, type Node, type ScalarNode } from '../model/nodes';
+import type { Span } from '../types';
 import type { ParseError } from './errors';
 import { parseYamlUnit, type ParsedUnit } from './yaml-unit';
 
@@ -19,6 +20,8 @@ export interface YamlParseResult {
   /** Units of the top-level sections, by key. */
   sectionUnits: Map<string, ParsedUnit>;
   incremental: boolean;
+  /** Spans of anchored values (whole parses only: aliases turn incremental parsing off). */
+  anchoredSpans: Span[];
 }
 
 interface Cut {
@@ -102,6 +105,8 @@ export function parseYamlTemplate(text: string, cache: YamlUnitCache = new YamlU
 
   for (const piece of layout.units) {
     if (piece.role === 'resources-header') {
+      // A second `Resources:` is a duplicate key: the whole-document parser reports it as such.
+      if (resourcesHeader) return parseWhole(text, cache);
       resourcesHeader = piece;
       resourceEntries = [];
       const keyNode: ScalarNode = { kind: 'scalar', value: 'Resources', unit: rootUnit, start: piece.start, end: piece.start + 'Resources'.length };
@@ -147,7 +152,7 @@ export function parseYamlTemplate(text: string, cache: YamlUnitCache = new YamlU
   }
   const lastPiece = layout.units[layout.units.length - 1];
   const root: MapNode = { kind: 'map', entries, unit: rootUnit, start: layout.units[0].start, end: trimEnd(text, lastPiece.end) };
-  return { root, errors, resourceUnits, sectionUnits, incremental: true };
+  return { root, errors, resourceUnits, sectionUnits, incremental: true, anchoredSpans: [] };
 }
 
 /** Cuts the whole document into sections and resources, or undefined when it must be parsed whole. */
@@ -234,6 +239,7 @@ function parseWhole(text: string, cache: YamlUnitCache): YamlParseResult {
     resourceUnits: new Map(),
     sectionUnits: new Map(),
     incremental: false,
+    anchoredSpans: parsed.anchoredSpans,
   };
 }
 

@@ -1,6 +1,8 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import type { Entry, MapNode, Node, ScalarNode, Unit } from '../model/nodes';
+import type { Span } from '../types';
 import type { ParseError } from './errors';
+import { flattenDeepNesting, MAX_NESTING } from './nesting';
 
 /** CloudFormation short-form tags and the long-form key each stands for. */
 const SHORT_FORM: Record<string, string> = {
@@ -24,14 +26,19 @@ export interface ParsedUnit {
   errors: ParseError[];
   /** True when the unit uses anchors or aliases (the whole document must then be parsed as one). */
   usesAliases: boolean;
+  /** Spans of anchored values: editing one would change every alias of it too. */
+  anchoredSpans: Span[];
 }
+
 
 /**
  * Parses one piece of YAML text into our node model. Node offsets and error spans are relative
  * to the start of `text`; `unit.base` says where that is in the whole document.
  */
 export function parseYamlUnit(text: string, unit: Unit): ParsedUnit {
-  const doc = parseDocument(text, {
+  // Flow nesting too deep for the parser is blanked first; block nesting that deep is bounded below.
+  const flattened = flattenDeepNesting(text, 'yaml');
+  const doc = parseDocument(flattened.text, {
     uniqueKeys: true,
     // `<<: *defaults` merge keys: packaging tools (aws cloudformation package, sam) resolve them.
     merge: true,
@@ -40,17 +47,23 @@ export function parseYamlUnit(text: string, unit: Unit): ParsedUnit {
     strict: false,
   });
   // After the first syntax error the parser's further errors mostly follow from it: report the first.
-  const errors: ParseError[] = doc.errors.slice(0, 1).map((e) => ({
+  const errors: ParseError[] = flattened.error ? [flattened.error] : [];
+  errors.push(...doc.errors.slice(0, 1).map((e) => ({
     message: readableYamlError(e.code, e.message, text, e.pos[0]),
-    span: { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) },
-  }));
-  const converter = new Converter(text, unit, doc);
-  const root = doc.contents ? converter.convert(doc.contents as YamlNode) : undefined;
-  return { unit, text, root, errors, usesAliases: converter.usesAliases };
+    span: { start: e.pos[0], end: Math.min(text.length, Math.max(e.pos[1], e.pos[0] + 1)) },
+  })));
+  const converter = new Converter(flattened.text, unit);
+  const root = doc.contents ? converter.convert(doc.contents as YamlNode, 0) : undefined;
+  // The converter's own errors (unknown alias, too deep) come first in the text or are the only ones.
+  if (errors.length === 0 && converter.errors.length > 0) errors.push(converter.errors[0]);
+  return { unit, text, root, errors, usesAliases: converter.usesAliases, anchoredSpans: converter.anchoredSpans };
 }
 
 function readableYamlError(code: string, message: string, text: string, pos: number): string {
   const firstLine = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  if (code === 'RESOURCE_EXHAUSTION') {
+    return 'Values are nested too deeply here to be read.';
+  }
   if (code === 'TAB_AS_INDENT' || /tab/i.test(firstLine)) {
     return 'Tabs are not allowed for indentation in YAML; indent with spaces.';
   }
@@ -61,7 +74,9 @@ function readableYamlError(code: string, message: string, text: string, pos: num
     return 'A template is one YAML document, but a second one starts here (after ---): remove the separator or split the file.';
   }
   if (code === 'DUPLICATE_KEY') {
-    return `Duplicate key: ${firstLine.replace(/^Map keys must be unique;?\s*/, '') || 'a key appears twice in the same mapping'}.`;
+    const key = /^(?:"([^"\n]*)"|'([^'\n]*)'|([^:\n]*?))[ \t]*:/.exec(text.slice(pos, pos + 300));
+    const name = key ? key[1] ?? key[2] ?? key[3] : undefined;
+    return name ? `Duplicate key: "${name}" appears twice in the same mapping.` : 'Duplicate key: a key appears twice in the same mapping.';
   }
   const lineStart = text.lastIndexOf('\n', pos - 1) + 1;
   if (text.slice(lineStart, pos).includes('\t')) {
@@ -72,30 +87,50 @@ function readableYamlError(code: string, message: string, text: string, pos: num
 
 class Converter {
   usesAliases = false;
-  private readonly aliasTargets = new Map<YamlNode, Node>();
+  readonly errors: ParseError[] = [];
+  readonly anchoredSpans: Span[] = [];
+  /**
+   * Converted anchored values by anchor name. The conversion goes in document order, so this holds
+   * the latest definition before an alias, which is the one YAML refers to (the yaml library's own
+   * lookup walks the whole document for each alias: quadratic on templates full of aliases).
+   */
+  private readonly anchors = new Map<string, Node>();
 
-  constructor(private readonly text: string, private readonly unit: Unit, private readonly doc: Document) {}
+  constructor(private readonly text: string, private readonly unit: Unit) {}
 
-  convert(node: YamlNode): Node {
+  convert(node: YamlNode, depth: number): Node {
+    const [start, valueEnd] = node.range ?? [0, 0, 0];
     if (isAlias(node)) {
       this.usesAliases = true;
-      const target = node.resolve(this.doc);
-      // Aliases share the converted target: memory stays linear however often they are used.
-      const shared = target ? this.aliasTargets.get(target as YamlNode) : undefined;
-      if (shared) return shared;
-      const [start, , end] = node.range ?? [0, 0, 0];
-      return { kind: 'scalar', value: null, unit: this.unit, start, end };
+      const target = this.anchors.get(node.source);
+      if (!target) {
+        this.errors.push({ message: `The alias *${node.source} refers to no anchor (&${node.source}) defined before it.`, span: { start, end: valueEnd } });
+        return { kind: 'scalar', value: null, unit: this.unit, start, end: valueEnd };
+      }
+      // A scalar alias gets a node at its own place (a fix then replaces the alias, not the anchored
+      // value); a collection is shared, so memory stays linear however often it is used.
+      if (target.kind === 'scalar') return { kind: 'scalar', value: target.value, unit: this.unit, start, end: valueEnd };
+      return target;
     }
-    const plain = this.convertPlain(node);
+    // Block nesting (by indentation) that deep needs a huge file, but must not overflow the stack either.
+    if (depth > MAX_NESTING) {
+      if (this.errors.length === 0) {
+        this.errors.push({ message: `Values are nested more than ${MAX_NESTING} levels deep here; this part is not checked.`, span: { start, end: start + 1 } });
+      }
+      return { kind: 'scalar', value: null, unit: this.unit, start, end: valueEnd };
+    }
+    const plain = this.convertPlain(node, depth);
     const tagged = this.applyTag(node, plain);
-    if ((node as { anchor?: string }).anchor) {
+    const anchor = (node as { anchor?: string }).anchor;
+    if (anchor) {
       this.usesAliases = true;
-      this.aliasTargets.set(node, tagged);
+      this.anchors.set(anchor, tagged);
+      this.anchoredSpans.push({ start: tagged.start, end: tagged.end });
     }
     return tagged;
   }
 
-  private convertPlain(node: YamlNode): Node {
+  private convertPlain(node: YamlNode, depth: number): Node {
     const [start, valueEnd] = node.range ?? [0, 0, 0];
     if (isMap(node)) {
       const entries: Entry[] = [];
@@ -105,7 +140,7 @@ class Converter {
         const keyNode = pair.key as YamlNode | null;
         const key = keyNode && isScalar(keyNode) ? keyNode.value : null;
         if (typeof key === 'symbol' && pair.value) {
-          merged.push(...this.mergedEntries(pair.value as YamlNode));
+          for (const e of this.mergedEntries(pair.value as YamlNode, depth + 1)) merged.push(e);
           continue;
         }
         const [ks, ke] = keyNode?.range ?? [start, start];
@@ -117,7 +152,7 @@ class Converter {
           end: ke,
         };
         const value: Node = pair.value
-          ? this.convert(pair.value as YamlNode)
+          ? this.convert(pair.value as YamlNode, depth + 1)
           : { kind: 'scalar', value: null, unit: this.unit, start: ke, end: ke };
         entries.push({ key: String(keyScalar.value), keyNode: keyScalar, value });
       }
@@ -128,7 +163,7 @@ class Converter {
     }
     if (isSeq(node)) {
       const items = node.items.map((item) =>
-        item ? this.convert(item as YamlNode) : ({ kind: 'scalar', value: null, unit: this.unit, start, end: start } as Node),
+        item ? this.convert(item as YamlNode, depth + 1) : ({ kind: 'scalar', value: null, unit: this.unit, start, end: start } as Node),
       );
       return { kind: 'seq', items, unit: this.unit, start, end: this.contentEnd(node, valueEnd, items) };
     }
@@ -141,13 +176,17 @@ class Converter {
   }
 
   /** The entries a merge key brings in: from one aliased mapping, or a list of them (the first wins). */
-  private mergedEntries(value: YamlNode): Entry[] {
+  private mergedEntries(value: YamlNode, depth: number): Entry[] {
     this.usesAliases = true;
     const sources = isSeq(value) ? (value.items as YamlNode[]) : [value];
     const out: Entry[] = [];
+    const keys = new Set<string>();
     for (const source of sources) {
-      const converted = this.convert(source);
-      if (converted.kind === 'map') out.push(...converted.entries.filter((e) => !out.some((o) => o.key === e.key)));
+      const converted = this.convert(source, depth);
+      if (converted.kind !== 'map') continue;
+      for (const e of converted.entries) {
+        if (!keys.has(e.key)) out.push(e), keys.add(e.key);
+      }
     }
     return out;
   }

@@ -1,5 +1,5 @@
 import type { LineIndex } from '../model/line-index';
-import { isMap, isSeq, scalarString, spanOf, valueOf, type MapNode, type Node } from '../model/nodes';
+import { isMap, isSeq, scalarString, spanOf, valueOf, visitNodesOnce, type MapNode, type Node } from '../model/nodes';
 import type { Resource, Template } from '../model/template';
 import type { Rule } from '../rules/rule';
 import type { Span, Syntax } from '../types';
@@ -354,18 +354,10 @@ class Collector {
   private spans(): Span[] {
     if (!this.scalarSpans) {
       const spans: Span[] = [];
-      const walk = (node: Node | undefined): void => {
-        if (!node) return;
+      visitNodesOnce(this.input.template.root, (node, entry) => {
+        if (entry) spans.push(spanOf(entry.keyNode));
         if (node.kind === 'scalar') spans.push(spanOf(node));
-        else if (node.kind === 'seq') node.items.forEach(walk);
-        else {
-          for (const e of node.entries) {
-            spans.push(spanOf(e.keyNode));
-            walk(e.value);
-          }
-        }
-      };
-      walk(this.input.template.root);
+      });
       spans.sort((a, b) => a.start - b.start);
       this.scalarSpans = spans;
     }
@@ -433,17 +425,12 @@ class Collector {
   private entryLines(): Map<number, Span> {
     if (!this.entriesByLine) {
       const map = new Map<number, Span>();
-      const walk = (node: Node | undefined): void => {
-        if (!node || node.kind === 'scalar') return;
-        if (node.kind === 'seq') return node.items.forEach(walk);
-        for (const e of node.entries) {
-          const key = spanOf(e.keyNode);
-          const line = this.lineOf(key.start);
-          if (!map.has(line)) map.set(line, { start: key.start, end: Math.max(key.end, spanOf(e.value).end) });
-          walk(e.value);
-        }
-      };
-      walk(this.input.template.root);
+      visitNodesOnce(this.input.template.root, (node, entry) => {
+        if (!entry) return;
+        const key = spanOf(entry.keyNode);
+        const line = this.lineOf(key.start);
+        if (!map.has(line)) map.set(line, { start: key.start, end: Math.max(key.end, spanOf(node).end) });
+      });
       this.entriesByLine = map;
     }
     return this.entriesByLine;

@@ -2,8 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { performance } from 'perf_hooks';
-import { Linter, PARSE_ERROR, INTERNAL_ERROR } from '../../src/engine';
+import { Linter, MAX_TEMPLATE_LENGTH, PARSE_ERROR, INTERNAL_ERROR } from '../../src/engine';
 import type { LintResult } from '../../src/types';
 
 /**
@@ -11,12 +10,9 @@ import type { LintResult } from '../../src/types';
  * no hang) a clear result: a template with findings, a `parse-error` with a position and a
  * readable message, or "skipped" with a reason.
  *
- * Tests marked `it.skip` with a `// FAILS:` comment describe behaviour the engine does not have
- * yet; they are kept for the engine's owner to turn on with the fix.
+ * A `// Was failing:` comment says what used to go wrong.
  */
 
-/** Only there to turn a hang into a failure: not a benchmark. */
-const HANG_MS = 5000;
 
 const TEMPLATE = [
   'AWSTemplateFormatVersion: "2010-09-09"',
@@ -53,18 +49,13 @@ const JSON_TEMPLATE = JSON.stringify(
   2,
 );
 
-/** Lints once with a fresh Linter; fails on a throw (with its message) or on a hang. */
+/** Lints once with a fresh Linter; fails on a throw, with its message (a hang hits mocha's timeout). */
 function lint(text: string, fileName: string, linter = new Linter()): LintResult {
-  const start = performance.now();
-  let result: LintResult;
   try {
-    result = linter.lint(text, { fileName });
+    return linter.lint(text, { fileName });
   } catch (error) {
     assert.fail(`lint threw: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const ms = performance.now() - start;
-  assert.ok(ms < HANG_MS, `lint took ${Math.round(ms)} ms`);
-  return result;
 }
 
 /** Findings with their spans inside the text; parse errors with a message; or a reason to skip. */
@@ -184,10 +175,10 @@ describe('robustness: hostile inputs', () => {
     assert.deepStrictEqual(seen(result), seen(plain));
   });
 
-  // FAILS: a JSON template starting with a byte-order mark gets `parse-error` "Unexpected character." at 1:1
+  // Was failing: a JSON template starting with a byte-order mark gets `parse-error` "Unexpected character." at 1:1
   // (detectSyntax accepts the BOM, parseJson does not). The CLI strips the BOM before linting; the
   // server passes the document text as the client sends it.
-  it.skip('byte-order mark (JSON): linted, same findings', () => {
+  it('byte-order mark (JSON): linted, same findings', () => {
     const text = '\uFEFF' + JSON_TEMPLATE;
     const result = lint(text, 'bom.json');
     assertClearResult(result, text);
@@ -263,12 +254,12 @@ describe('robustness: hostile inputs', () => {
     }
   });
 
-  // FAILS: throws RangeError "Maximum call stack size exceeded" from the YAML converter (parse/yaml-unit.ts,
+  // Was failing: throws RangeError "Maximum call stack size exceeded" from the YAML converter (parse/yaml-unit.ts,
   // Converter.convert / convertPlain recurse once per level; the yaml library returns a partial tree
   // thousands of levels deep with a RESOURCE_EXHAUSTION error, and the converter then overflows).
   // Whether it throws depends on how deep the stack already is: at 5,000 it throws in `node`, at 10,000
   // under mocha.
-  it.skip('nesting 10,000 deep in YAML (nested !If / !Join in a property): a parse-error with a position', () => {
+  it('nesting 10,000 deep in YAML (nested !If / !Join in a property): a parse-error with a position', () => {
     const depth = 10000;
     const values = ['!If [C, x, '.repeat(depth) + 'y' + ']'.repeat(depth), '!Join ["", ['.repeat(depth) + 'x' + ']]'.repeat(depth)];
     for (const value of values) {
@@ -281,10 +272,10 @@ describe('robustness: hostile inputs', () => {
     }
   });
 
-  // FAILS: the parse error says "Maximum call stack size exceeded" (the yaml library's RESOURCE_EXHAUSTION
+  // Was failing: the parse error says "Maximum call stack size exceeded" (the yaml library's RESOURCE_EXHAUSTION
   // message, passed through), not what is wrong with the template; its position is where the stack ran
   // out, which moves with the caller's stack depth (a fresh and an incremental lint disagree).
-  it.skip('nesting 10,000 deep in YAML: the parse error says the nesting is too deep, at the same place each time', () => {
+  it('nesting 10,000 deep in YAML: the parse error says the nesting is too deep, at the same place each time', () => {
     const depth = 10000;
     const text = TEMPLATE.replace('BucketName: data', `BucketName: data\n      Tags: ${'['.repeat(depth)}${']'.repeat(depth)}`);
     const errors = parseErrors(lint(text, 'deep.yaml'));
@@ -297,9 +288,9 @@ describe('robustness: hostile inputs', () => {
     assert.deepStrictEqual(parseErrors(again).map((f) => f.span), errors.map((f) => f.span));
   });
 
-  // FAILS: throws RangeError "Maximum call stack size exceeded", from jsonc-parser's recursive parser
+  // Was failing: throws RangeError "Maximum call stack size exceeded", from jsonc-parser's recursive parser
   // (parseArray / parseObject) or from parse/json.ts `convert`; from about 3,000 levels on.
-  it.skip('nesting 10,000 deep in JSON: a parse-error with a position', () => {
+  it('nesting 10,000 deep in JSON: a parse-error with a position', () => {
     const depth = 10000;
     const values = ['['.repeat(depth) + ']'.repeat(depth), '{"a":'.repeat(depth) + '1' + '}'.repeat(depth), '{"Fn::If":["C","x",'.repeat(depth) + '"y"' + ']}'.repeat(depth)];
     for (const value of values) {
@@ -341,11 +332,11 @@ describe('robustness: hostile inputs', () => {
     }
   });
 
-  // FAILS: runs out of memory (the process dies: do not turn this on before the fix). With any suppression
+  // Was failing: runs out of memory (the process dies: do not turn this on before the fix). With any suppression
   // comment in the file (`# infralint-disable-...`, `# checkov:skip=...`, `# kics-scan ...`),
   // suppress/collect.ts `spans()` walks the template tree without remembering shared (aliased) nodes,
   // i.e. the 9^9 expanded values. Also reached by applying a finding's suppress('line') quick fix.
-  it.skip('alias bomb with a suppression comment: linted without expanding it', () => {
+  it('alias bomb with a suppression comment: linted without expanding it', () => {
     const text = TEMPLATE + '    Metadata:\n' + bomb('      ') + '# infralint-disable-next-line aws-s3-bucket-logging\n';
     assertClearResult(lint(text, 'bomb-suppressed.yaml'), text);
   });
@@ -364,11 +355,11 @@ describe('robustness: hostile inputs', () => {
     assert.strictEqual(parseErrors(lint(flow, 'dup-flow.yaml')).length, 1);
   });
 
-  // FAILS: no parse-error, and both resources are linted. A block-style template is cut into one unit per
+  // Was failing: no parse-error, and both resources are linted. A block-style template is cut into one unit per
   // top-level section and per resource (parse/yaml-document.ts), and each unit is parsed alone, so a
   // logical id or a section given twice is never seen as a duplicate; a flow-style or JSON template
   // (parsed whole) does report it.
-  it.skip('duplicate keys (YAML, two resources or two sections with the same name): a parse-error at the second key', () => {
+  it('duplicate keys (YAML, two resources or two sections with the same name): a parse-error at the second key', () => {
     const resource = TEMPLATE + '  Data:\n    Type: AWS::SQS::Queue\n';
     const resourceErrors = parseErrors(lint(resource, 'dup-resource.yaml'));
     assert.strictEqual(resourceErrors.length, 1, JSON.stringify(seen(lint(resource, 'dup-resource.yaml'))));
@@ -398,9 +389,7 @@ describe('robustness: hostile inputs', () => {
         fs.ftruncateSync(fd, 20 * 1024 * 1024);
         fs.closeSync(fd);
         assert.ok(fs.statSync(file).size > scan.MAX_FILE_BYTES);
-        const start = performance.now();
         const result = scan.scanFile({ file: 'huge.yaml', absPath: file });
-        assert.ok(performance.now() - start < HANG_MS);
         assert.strictEqual(result.entry.skipped, 'too-large');
         assert.match(result.entry.reason ?? '', /larger than 5 MB/);
         assert.deepStrictEqual(result.findings, []);
@@ -409,36 +398,38 @@ describe('robustness: hostile inputs', () => {
       }
     });
 
-    // FAILS: the engine (and so the language server, which has no limit of its own) has no size limit:
+    // Was failing: the engine (and so the language server, which has no limit of its own) has no size limit:
     // a 20 MB template is parsed and linted. With 90,000 buckets it runs for tens of seconds and then
     // throws RangeError "Maximum call stack size exceeded" (see the next test); a 20 MB template of few
     // resources is linted in about 0.3 s with findings, not skipped.
-    it.skip('the engine skips a 20 MB template with a visible reason', () => {
+    it('the engine skips a 20 MB template with a visible reason', () => {
       let text = TEMPLATE;
       for (let i = 0; text.length < 20 * 1024 * 1024; i++) text += `  Bucket${i}:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: name-${i}\n`;
       const result = lint(text, 'huge.yaml');
       assert.strictEqual(result.format, undefined);
-      assert.match(result.skippedReason ?? '', /large|size|MB/i);
+      assert.strictEqual(result.tooLarge, true);
+      assert.match(result.skippedReason ?? '', /larger than 5 MB/);
     });
 
-    // FAILS: throws RangeError "Maximum call stack size exceeded" after about 5 s: engine.ts
+    // Was failing: throws RangeError "Maximum call stack size exceeded" after about 5 s: engine.ts
     // `raw.push(...this.runRules(template))` spreads every finding as an argument, and 40,000 buckets
     // give 160,000 findings. The file is 1.3 MB, under the CLI's 5 MB limit (where the CLI reports an
     // internal-error for the file); 30,000 buckets (1 MB, 120,000 findings) still pass, in about 5 s.
-    it.skip('a 1.3 MB template of 40,000 resources (160,000 findings) is linted', () => {
+    it('a 1.3 MB template of 40,000 resources (160,000 findings) is linted', () => {
       let text = 'Resources:\n';
       for (let i = 0; i < 40000; i++) text += `  B${i}: {Type: AWS::S3::Bucket}\n`;
-      const start = performance.now();
-      const result = new Linter().lint(text, { fileName: 'many.yaml' });
-      assert.ok(performance.now() - start < 30000);
+      const result = lint(text, 'many.yaml');
       assertClearResult(result, text);
       assert.strictEqual(result.findings.length, 160000);
     });
 
-    it('a 20 MB template of few resources does not hang the engine', () => {
-      const text = TEMPLATE.replace('Description: hostile input base', `Description: |\n${`  ${'x'.repeat(1000)}\n`.repeat(20 * 1024)}`);
-      assert.ok(text.length > 20 * 1000 * 1000);
-      assertClearResult(lint(text, 'big-description.yaml'), text);
+    it('a template just under the size limit (one long description) is linted', () => {
+      const text = TEMPLATE.replace('Description: hostile input base', `Description: |\n${`  ${'x'.repeat(1000)}\n`.repeat(5 * 1000)}`);
+      assert.ok(text.length > 5 * 1000 * 1000 && text.length < MAX_TEMPLATE_LENGTH);
+      const result = lint(text, 'big-description.yaml');
+      assertClearResult(result, text);
+      const rules = (r: LintResult) => seen(r).map((s) => s.replace(/@\d+$/, ''));
+      assert.deepStrictEqual(rules(result), rules(plain));
     });
   });
 

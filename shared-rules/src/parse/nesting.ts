@@ -1,0 +1,113 @@
+import type { Syntax } from '../types';
+import type { ParseError } from './errors';
+
+/**
+ * Deeper than this, brackets are not given to the parsers: real templates nest a few dozen levels,
+ * while both parsers recurse once per level and run out of stack somewhere between 1,000 and
+ * 10,000 levels, at a place that depends on how deep the caller's stack already is.
+ */
+export const MAX_NESTING = 200;
+
+export interface Flattened {
+  /** The text with the too-deep part replaced by a null value of the same length (offsets keep). */
+  text: string;
+  error?: ParseError;
+}
+
+/**
+ * Finds the first `[`/`{` nested deeper than MAX_NESTING (outside strings and comments) and blanks
+ * it out to its matching close, keeping line breaks, so that the parsers see a shallow document
+ * and every other position stays where it was.
+ */
+export function flattenDeepNesting(text: string, syntax: Syntax): Flattened {
+  const open = findTooDeep(text, syntax);
+  if (open === undefined) return { text };
+  const end = matchingCloseEnd(text, syntax, open);
+  const blank = text.slice(open, end).replace(/[^\r\n]/g, ' ');
+  const filler = syntax === 'json' ? 'null' : '~';
+  const replaced = blank.length >= filler.length && !/[\r\n]/.test(blank.slice(0, filler.length)) ? filler + blank.slice(filler.length) : blank;
+  return {
+    text: text.slice(0, open) + replaced + text.slice(end),
+    error: {
+      message: `Values are nested more than ${MAX_NESTING} levels deep here; this part is not checked.`,
+      span: { start: open, end: open + 1 },
+    },
+  };
+}
+
+/** Calls `onBracket` for each bracket outside strings and comments; stops when it returns true. */
+function scanBrackets(text: string, syntax: Syntax, from: number, onBracket: (ch: string, at: number) => boolean): void {
+  const yaml = syntax === 'yaml';
+  for (let i = from; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"' && (!yaml || startsToken(text, i))) {
+      i = skipDoubleQuoted(text, i);
+    } else if (ch === "'" && yaml && startsToken(text, i)) {
+      i = skipSingleQuoted(text, i);
+    } else if (ch === '#' && yaml && (i === 0 || /\s/.test(text[i - 1]))) {
+      const eol = text.indexOf('\n', i);
+      i = eol < 0 ? text.length : eol;
+    } else if (ch === '[' || ch === '{' || ch === ']' || ch === '}') {
+      if (onBracket(ch, i)) return;
+    }
+  }
+}
+
+function findTooDeep(text: string, syntax: Syntax): number | undefined {
+  // Cheap exit for the usual template: too few brackets to nest that deep.
+  let brackets = 0;
+  for (let i = 0; i < text.length && brackets <= MAX_NESTING; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5b || c === 0x7b) brackets++;
+  }
+  if (brackets <= MAX_NESTING) return undefined;
+  let depth = 0;
+  let found: number | undefined;
+  scanBrackets(text, syntax, 0, (ch, at) => {
+    if (ch === '[' || ch === '{') {
+      depth++;
+      if (depth > MAX_NESTING) found = at;
+    } else if (depth > 0) {
+      depth--;
+    }
+    return found !== undefined;
+  });
+  return found;
+}
+
+/** The offset just after the bracket that closes the one at `open`, or the end of the text. */
+function matchingCloseEnd(text: string, syntax: Syntax, open: number): number {
+  let depth = 0;
+  let end = text.length;
+  scanBrackets(text, syntax, open, (ch, at) => {
+    depth += ch === '[' || ch === '{' ? 1 : -1;
+    if (depth === 0) end = at + 1;
+    return depth === 0;
+  });
+  return end;
+}
+
+/** In YAML a quote opens a quoted scalar only where a value or key can start. */
+function startsToken(text: string, i: number): boolean {
+  if (i === 0) return true;
+  const before = text[i - 1];
+  return /\s/.test(before) || before === '[' || before === '{' || before === ',' || before === ':' || before === '-';
+}
+
+function skipDoubleQuoted(text: string, i: number): number {
+  for (let j = i + 1; j < text.length; j++) {
+    if (text[j] === '\\') j++;
+    else if (text[j] === '"') return j;
+  }
+  return text.length;
+}
+
+function skipSingleQuoted(text: string, i: number): number {
+  for (let j = i + 1; j < text.length; j++) {
+    if (text[j] === "'") {
+      if (text[j + 1] === "'") j++;
+      else return j;
+    }
+  }
+  return text.length;
+}
