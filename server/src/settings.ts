@@ -124,9 +124,11 @@ export class ServerConfiguration {
 
   /** `workspace/didChangeConfiguration`: forget the settings, re-read them, re-lint. */
   settingsChanged(settings: unknown): void {
-    if (!this.pullSettings) {
-      const section = settings && typeof settings === 'object' ? (settings as Record<string, unknown>)[SECTION] : undefined;
-      this.globalSettings = section;
+    // Only a push that carries the `infralint` section replaces the settings: `null` is the usual
+    // "something changed" signal, and clients that push one object to every server may leave our
+    // section out; neither means "back to the defaults" (that would drop initializationOptions.settings).
+    if (!this.pullSettings && settings !== null && typeof settings === 'object' && SECTION in settings) {
+      this.globalSettings = (settings as Record<string, unknown>)[SECTION];
     }
     this.settingsByUri.clear();
     this.shown.clear();

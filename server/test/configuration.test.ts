@@ -99,6 +99,25 @@ describe('language server configuration', function () {
     assert.deepStrictEqual(client.configurationRequests, []);
   });
 
+  it('keeps initializationOptions.settings when a client without workspace/configuration pushes null or other sections', async () => {
+    await client.initialize({ debounceMs: 0, settings: { rules: { customizations: [{ rule: 'aws-s3-bucket-versioning', severity: 'error' }] } } });
+    await client.open(URI, 'yaml', TEMPLATE, 1);
+    const customized = (p: PublishedDiagnostics) => p.uri === URI && has(p, 'aws-s3-bucket-versioning', 1);
+    await client.waitForDiagnostics(customized);
+    // Each push re-lints; the customization must survive both.
+    for (const settings of [null, { yaml: { validate: true } }]) {
+      const before = client.publishedFor(URI).length;
+      await client.notify('workspace/didChangeConfiguration', { settings });
+      const after = await client.waitForDiagnostics((p) => p.uri === URI && client.publishedFor(URI).indexOf(p) >= before);
+      assert.ok(customized(after), `after pushing ${JSON.stringify(settings)}: ${JSON.stringify(summary(after))}`);
+    }
+    // A push that names the section does replace them.
+    await client.notify('workspace/didChangeConfiguration', { settings: { infralint: null } });
+    const reset = await client.waitForDiagnostics((p) => p.uri === URI && has(p, 'aws-s3-bucket-versioning', 2));
+    assert.strictEqual(reset.diagnostics.length, 4);
+    assert.deepStrictEqual(client.configurationRequests, []);
+  });
+
   it('gives clients that answer null the defaults, without errors', async () => {
     await client.initialize({ debounceMs: 0 }, PULL);
     await client.open(URI, 'yaml', TEMPLATE, 1);

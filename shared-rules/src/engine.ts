@@ -119,6 +119,8 @@ export class Linter {
             const changes = fix.edits(builder).filter((c): c is TextChange => c !== undefined);
             // A fix inside an anchored value would also change every place that aliases it: none then.
             if (changes.some((c) => touchesAnchoredValue(template, c))) return [];
+            // The last guard of "a fix never damages a template": no edit outside the text or backwards.
+            if (changes.some((c) => c.start < 0 || c.end < c.start || c.end > text.length)) return [];
             return changes.map((c) => ({ span: { start: c.start, end: c.end }, range: lines.rangeOf(c), newText: c.newText }));
           },
         };

@@ -85,6 +85,8 @@ export class EditBuilder {
     const rendered = (indent: string) =>
       JSON.stringify(value, null, this.indentUnit).split('\n').join(this.eol + indent);
     if (!last) {
+      // An unclosed `{` (a half-typed file) has no closing brace to write before.
+      if (this.text[start] !== '{' || this.text[end - 1] !== '}' || end - start < 2) return undefined;
       const lineIndent = this.indentOfLine(start);
       const inner = lineIndent + this.indentUnit;
       return { start: start + 1, end: end - 1, newText: `${this.eol}${inner}${JSON.stringify(key)}: ${rendered(inner)}${this.eol}${lineIndent}` };

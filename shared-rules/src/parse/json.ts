@@ -33,7 +33,15 @@ export function parseJson(text: string): ParsedJson {
   const rawErrors: JsonParseError[] = [];
   // A byte-order mark is not JSON, but editors keep it: read it as a space, so offsets stay.
   const flattened = flattenDeepNesting(text.replace(/^\uFEFF/, ' '), 'json');
-  const tree = parseTree(flattened.text, rawErrors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
+  let tree: JsonNode | undefined;
+  try {
+    tree = parseTree(flattened.text, rawErrors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
+  } catch (error) {
+    // The nesting pre-scan reads strings as the parser does; should they ever disagree, the parser's
+    // recursion may still run out of stack: report that, never throw.
+    if (!(error instanceof RangeError)) throw error;
+    return { root: undefined, errors: [{ message: 'Values are nested too deeply here to be read.', span: { start: 0, end: Math.min(1, text.length) } }] };
+  }
   // The JSON scanner can report the same problem several times at one place: keep one.
   const seen = new Set<string>();
   const errors: ParseError[] = flattened.error ? [flattened.error] : [];

@@ -41,7 +41,7 @@ function scanBrackets(text: string, syntax: Syntax, from: number, onBracket: (ch
   for (let i = from; i < text.length; i++) {
     const ch = text[i];
     if (ch === '"' && (!yaml || startsToken(text, i))) {
-      i = skipDoubleQuoted(text, i);
+      i = skipDoubleQuoted(text, i, yaml);
     } else if (ch === "'" && yaml && startsToken(text, i)) {
       i = skipSingleQuoted(text, i);
     } else if (ch === '#' && yaml && (i === 0 || /\s/.test(text[i - 1]))) {
@@ -94,10 +94,13 @@ function startsToken(text: string, i: number): boolean {
   return /\s/.test(before) || before === '[' || before === '{' || before === ',' || before === ':' || before === '-';
 }
 
-function skipDoubleQuoted(text: string, i: number): number {
+/** A JSON string ends at a line break, as the JSON scanner ends it (unterminated); a YAML one may span lines. */
+function skipDoubleQuoted(text: string, i: number, multiline: boolean): number {
   for (let j = i + 1; j < text.length; j++) {
-    if (text[j] === '\\') j++;
-    else if (text[j] === '"') return j;
+    const c = text[j];
+    if (c === '\\') j++;
+    else if (c === '"') return j;
+    else if (!multiline && (c === '\n' || c === '\r')) return j;
   }
   return text.length;
 }

@@ -141,6 +141,22 @@ describe('robustness: inputs the fuzzer found', () => {
     checkLikeTheFuzzer(readCase('many-aliases.yaml'), 'many-aliases.yaml');
   });
 
+  // Was failing: RangeError "Maximum call stack size exceeded" from jsonc-parser: the nesting pre-scan
+  // read the unterminated string on line 2 on to the next quote, lines later, while the JSON scanner
+  // ends a string at the line break; so it counted the wrong brackets and missed 1,000 levels.
+  it('json-unterminated-string-deep-nesting.json: deep nesting after an unterminated string, no exception', () => {
+    checkLikeTheFuzzer(readCase('json-unterminated-string-deep-nesting.json'), 'json-unterminated-string-deep-nesting.json');
+  });
+
+  // Was failing: the encryption, versioning and public-access-block fixes of a bucket whose `Properties: {`
+  // is cut off at the end of the file gave an edit from 71 to 70 (end before start): the JSON insertion
+  // assumed a closing brace.
+  it('json-unclosed-properties-fix.json: no fix edit outside the text or backwards', () => {
+    const text = readCase('json-unclosed-properties-fix.json');
+    const result = checkLikeTheFuzzer(text, 'json-unclosed-properties-fix.json');
+    assert.ok(result.findings.some((f) => f.ruleId === 'aws-s3-bucket-encryption'));
+  });
+
   it('every case file has a test', function () {
     // Skipped tests do not read their case: name them here too.
     for (const name of [
