@@ -59,6 +59,8 @@ export class EditBuilder {
 
   private insertYaml(map: MapNode, key: string, value: Json): TextChange | undefined {
     const { start, end } = spanOf(map);
+    // A short-form intrinsic (`!Ref X`) is read as the mapping `{Ref: X}`, but has no entries to add to.
+    if (this.text[start] === '!') return undefined;
     if (this.text[start] === '{') {
       // Flow mapping: add before the closing brace.
       const close = this.text.lastIndexOf('}', end);

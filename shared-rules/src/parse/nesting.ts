@@ -15,22 +15,28 @@ export interface Flattened {
 }
 
 /**
- * Finds the first `[`/`{` nested deeper than MAX_NESTING (outside strings and comments) and blanks
- * it out to its matching close, keeping line breaks, so that the parsers see a shallow document
- * and every other position stays where it was.
+ * Finds every `[`/`{` nested deeper than MAX_NESTING (outside strings and comments) and blanks each
+ * out to its matching close, keeping line breaks, so that the parsers see a shallow document and
+ * every other position stays where it was. The first is reported; blanking only that one would leave
+ * the next to the parser, which fails on it at a depth that depends on its caller's stack.
  */
 export function flattenDeepNesting(text: string, syntax: Syntax): Flattened {
-  const open = findTooDeep(text, syntax);
-  if (open === undefined) return { text };
-  const end = matchingCloseEnd(text, syntax, open);
-  const blank = text.slice(open, end).replace(/[^\r\n]/g, ' ');
+  const spans = findTooDeep(text, syntax);
+  if (spans.length === 0) return { text };
   const filler = syntax === 'json' ? 'null' : '~';
-  const replaced = blank.length >= filler.length && !/[\r\n]/.test(blank.slice(0, filler.length)) ? filler + blank.slice(filler.length) : blank;
+  let flattened = '';
+  let at = 0;
+  for (const { start, end } of spans) {
+    const blank = text.slice(start, end).replace(/[^\r\n]/g, ' ');
+    const replaced = blank.length >= filler.length && !/[\r\n]/.test(blank.slice(0, filler.length)) ? filler + blank.slice(filler.length) : blank;
+    flattened += text.slice(at, start) + replaced;
+    at = end;
+  }
   return {
-    text: text.slice(0, open) + replaced + text.slice(end),
+    text: flattened + text.slice(at),
     error: {
       message: `Values are nested more than ${MAX_NESTING} levels deep here; this part is not checked.`,
-      span: { start: open, end: open + 1 },
+      span: { start: spans[0].start, end: spans[0].start + 1 },
     },
   };
 }
@@ -53,26 +59,36 @@ function scanBrackets(text: string, syntax: Syntax, from: number, onBracket: (ch
   }
 }
 
-function findTooDeep(text: string, syntax: Syntax): number | undefined {
+/** The spans, from the too-deep bracket to just after its matching close, in text order. */
+function findTooDeep(text: string, syntax: Syntax): { start: number; end: number }[] {
   // Cheap exit for the usual template: too few brackets to nest that deep.
   let brackets = 0;
   for (let i = 0; i < text.length && brackets <= MAX_NESTING; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x5b || c === 0x7b) brackets++;
   }
-  if (brackets <= MAX_NESTING) return undefined;
+  if (brackets <= MAX_NESTING) return [];
+  const spans: { start: number; end: number }[] = [];
   let depth = 0;
-  let found: number | undefined;
-  scanBrackets(text, syntax, 0, (ch, at) => {
-    if (ch === '[' || ch === '{') {
-      depth++;
-      if (depth > MAX_NESTING) found = at;
-    } else if (depth > 0) {
-      depth--;
-    }
-    return found !== undefined;
-  });
-  return found;
+  let from = 0;
+  for (;;) {
+    let found: number | undefined;
+    scanBrackets(text, syntax, from, (ch, at) => {
+      if (ch === '[' || ch === '{') {
+        depth++;
+        if (depth > MAX_NESTING) found = at;
+      } else if (depth > 0) {
+        depth--;
+      }
+      return found !== undefined;
+    });
+    if (found === undefined) return spans;
+    const end = matchingCloseEnd(text, syntax, found);
+    spans.push({ start: found, end });
+    // The skipped part is balanced (or runs to the end): after it, the depth is that before it.
+    depth = MAX_NESTING;
+    from = end;
+  }
 }
 
 /** The offset just after the bracket that closes the one at `open`, or the end of the text. */

@@ -159,13 +159,14 @@ class Converter {
       // Keys written in the mapping win over merged ones, whatever their order.
       const own = new Set(entries.map((e) => e.key));
       const all = [...entries, ...merged.filter((e) => !own.has(e.key) && (own.add(e.key), true))];
-      return { kind: 'map', entries: all, unit: this.unit, start, end: this.contentEnd(node, valueEnd, entries.map((e) => e.value)) };
+      const lastValue = node.items.length > 0 ? (node.items[node.items.length - 1] as { value?: YamlNode | null }).value ?? undefined : undefined;
+      return { kind: 'map', entries: all, unit: this.unit, start, end: this.contentEnd(node, valueEnd, entries.map((e) => e.value), lastValue) };
     }
     if (isSeq(node)) {
       const items = node.items.map((item) =>
         item ? this.convert(item as YamlNode, depth + 1) : ({ kind: 'scalar', value: null, unit: this.unit, start, end: start } as Node),
       );
-      return { kind: 'seq', items, unit: this.unit, start, end: this.contentEnd(node, valueEnd, items) };
+      return { kind: 'seq', items, unit: this.unit, start, end: this.contentEnd(node, valueEnd, items, node.items[node.items.length - 1] as YamlNode | undefined) };
     }
     if (isScalar(node)) {
       const v = node.value;
@@ -194,10 +195,12 @@ class Converter {
   /**
    * Where a collection's content ends. A block collection ends with its last item: the parser's
    * own end may run on over trailing blank lines and comments up to the next key, which depends on
-   * what follows; a flow collection ends at its closing bracket.
+   * what follows; a flow collection ends at its closing bracket. A last item that is an alias ends
+   * where the alias is written: its converted node is the anchored value, somewhere before.
    */
-  private contentEnd(node: YamlNode, valueEnd: number, children: Node[]): number {
+  private contentEnd(node: YamlNode, valueEnd: number, children: Node[], lastItem: YamlNode | undefined): number {
     if ((node as { flow?: boolean }).flow || children.length === 0) return valueEnd;
+    if (lastItem && isAlias(lastItem) && lastItem.range) return lastItem.range[1];
     return children[children.length - 1].end;
   }
 

@@ -157,6 +157,23 @@ describe('robustness: inputs the fuzzer found', () => {
     assert.ok(result.findings.some((f) => f.ruleId === 'aws-s3-bucket-encryption'));
   });
 
+  // Was failing: the parameter `Password: !Ref P` (an intrinsic, not a parameter definition) was read as the
+  // mapping {Ref: P} and reported, and its "Add NoEcho: true" fix wrote a key under the scalar.
+  it('parameter-defined-as-intrinsic.yaml: not reported, no fix into a short-form intrinsic', () => {
+    const result = checkLikeTheFuzzer(readCase('parameter-defined-as-intrinsic.yaml'), 'parameter-defined-as-intrinsic.yaml');
+    assert.deepStrictEqual(result.findings.filter((f) => f.ruleId === 'aws-cfn-parameter-secret-default'), []);
+  });
+
+  // Was failing: a resource whose last entry is an alias (`: *anchor`) was taken to end where the anchored
+  // value ends (line 1), so the bucket fixes inserted Properties at the top of the file.
+  it('alias-last-in-resource-fix.yaml: a fix inserts after the alias, where the resource ends', () => {
+    const text = readCase('alias-last-in-resource-fix.yaml');
+    const result = checkLikeTheFuzzer(text, 'alias-last-in-resource-fix.yaml');
+    const encryption = result.findings.find((f) => f.ruleId === 'aws-s3-bucket-encryption');
+    assert.ok(encryption?.fix);
+    for (const edit of encryption.fix.edits()) assert.ok(edit.span.start >= text.indexOf('*anchor'), JSON.stringify(edit));
+  });
+
   it('every case file has a test', function () {
     // Skipped tests do not read their case: name them here too.
     for (const name of [

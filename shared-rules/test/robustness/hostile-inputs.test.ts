@@ -90,6 +90,10 @@ function seen(result: LintResult): string[] {
   return result.findings.map((f) => `${f.ruleId}@${f.range.start.line}`);
 }
 
+function seenWithSpans(result: LintResult): string[] {
+  return result.findings.map((f) => `${f.ruleId}@${f.span.start}-${f.span.end}: ${f.message}`);
+}
+
 describe('robustness: hostile inputs', () => {
   const plain = new Linter().lint(TEMPLATE, { fileName: 't.yaml' });
 
@@ -286,6 +290,33 @@ describe('robustness: hostile inputs', () => {
       return n === 0 ? lint(text, 'deep.yaml') : deeper(n - 1);
     })(200);
     assert.deepStrictEqual(parseErrors(again).map((f) => f.span), errors.map((f) => f.span));
+  });
+
+  // Was failing (found by the fuzzer, seed 20261204 mutant 52937): only the first too-deep place was
+  // blanked; the parser met the second and stopped where its stack ran out, so a fresh and an
+  // incremental lint reported that parse error at different places.
+  it('two places nested 10,000 deep: one parse error at the first, the same fresh and after an edit', () => {
+    const depth = 10000;
+    for (const [file, syntax] of [['two-deep.yaml', 'yaml'], ['two-deep.json', 'json']] as const) {
+      const deep = '['.repeat(depth) + ']'.repeat(depth);
+      const join = syntax === 'yaml' ? '!Join ["", ['.repeat(depth) + 'x' + ']]'.repeat(depth) : '{"Fn::Join":["",['.repeat(depth) + '"x"' + ']]}'.repeat(depth);
+      const before =
+        syntax === 'yaml'
+          ? 'Resources:\n  S:\n    Type: AWS::Kinesis::Stream\n    Properties:\n      Name: n\n      ShardCount: 1\n'
+          : '{"Resources":{"S":{"Type":"AWS::Kinesis::Stream","Properties":{"Name":"n","ShardCount":1}}}}';
+      const text = syntax === 'yaml' ? before.replace('Name: n', `Name: ${deep}`).replace('ShardCount: 1', `ShardCount: ${join}`) : before.replace('"n"', deep).replace(':1}', `:${join}}`);
+      const fresh = lint(text, file);
+      assertClearResult(fresh, text);
+      const errors = parseErrors(fresh);
+      assert.strictEqual(errors.length, 1, `${file}: ${JSON.stringify(errors.map((e) => e.message))}`);
+      // At the bracket 200 levels down (counting the braces around it in JSON), inside the first place.
+      const first = text.indexOf(deep);
+      assert.ok(errors[0].span.start > first && errors[0].span.start <= first + 200, `${file}: at ${errors[0].span.start}, first place at ${first}`);
+      const linter = new Linter();
+      lint(before, file, linter);
+      const incremental = lint(text, file, linter);
+      assert.deepStrictEqual(seenWithSpans(incremental), seenWithSpans(fresh), file);
+    }
   });
 
   // Was failing: throws RangeError "Maximum call stack size exceeded", from jsonc-parser's recursive parser

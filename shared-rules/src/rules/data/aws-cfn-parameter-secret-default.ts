@@ -46,7 +46,8 @@ export const cfnParameterSecretDefault: Rule = {
     checkTemplate(ctx) {
       for (const [name, entry] of ctx.template.parameters) {
         const parameter = entry.value;
-        if (parameter.kind !== 'map' || !isCredentialName(name)) continue;
+        // A definition that is an intrinsic (`P: !Ref X`) is no parameter CloudFormation would accept: nothing to judge.
+        if (parameter.kind !== 'map' || intrinsicOf(parameter) || !isCredentialName(name)) continue;
         const type = scalarString(valueOf(parameter, 'Type')) ?? '';
         // AWS-specific types (SSM parameter names/values, key pair names...) are references to where something is.
         if (/^(List<)?AWS::/.test(type.trim())) continue;
