@@ -1,6 +1,6 @@
 /** Scanning: reads each discovered file and lints it with the engine. */
 import * as fs from 'node:fs';
-import { fixAll, INTERNAL_ERROR, Linter, type Finding, type LintResult } from '@infralint/shared-rules';
+import { fixAll, INTERNAL_ERROR, Linter, lintWithinBudget, type Finding, type LintResult } from '@infralint/shared-rules';
 import type { TargetConfig } from './config';
 import type { Target } from './discover';
 import type { FileEntry, ReportFinding, SkipKind } from './report';
@@ -71,8 +71,9 @@ export function scanFile(target: Target, options: ScanOptions = {}): FileScan {
   let result: LintResult;
   let fixed = 0;
   try {
-    // A fresh Linter per file: its caches only help when the same document is linted again.
-    result = new Linter().lint(read.text, { fileName: target.absPath, config });
+    // A fresh Linter per file: its caches only help when the same document is linted again. Within the
+    // time budget: a rule stuck in a loop is stopped and named, the others still report.
+    result = lintWithinBudget(new Linter(), read.text, { fileName: target.absPath, config }).result;
     if (options.fix && result.findings.some((f) => f.fix?.kind === 'safe')) {
       const outcome = fixAll(read.text, { fileName: target.absPath, config });
       if (outcome.text !== read.text) {

@@ -1,4 +1,4 @@
-import { Linter, type LintConfig, type LintResult } from '@infralint/shared-rules';
+import { Linter, lintWithinBudget, type LintConfig, type LintResult } from '@infralint/shared-rules';
 
 export interface LintTarget {
   uri: string;
@@ -67,7 +67,9 @@ export class LintScheduler {
     const linter = this.linters.get(target.uri);
     if (!linter) return;
     try {
-      const result = linter.lint(target.text, { fileName: fileNameOf(target.uri), config: target.config });
+      // Within the time budget: a rule stuck in a loop is stopped and named, the others still report.
+      const { result, linter: next } = lintWithinBudget(linter, target.text, { fileName: fileNameOf(target.uri), config: target.config });
+      if (next !== linter) this.linters.set(target.uri, next);
       if (this.options.isCurrent(target.uri, target.version)) this.options.publish(target.uri, target.version, result);
     } catch (error) {
       this.options.onError(target.uri, error);

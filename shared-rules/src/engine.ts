@@ -34,6 +34,11 @@ export interface LintOptions {
   syntax?: Syntax;
   /** Rule severities, minimum severity, suppression settings: applied after the rules ran (see config/). */
   config?: LintConfig;
+  /**
+   * Rules not to run on this document, each with why (see host/time-budget.ts: a rule that ran past
+   * the time budget): each is reported once as an internal-error naming it; the others run as usual.
+   */
+  stoppedRules?: ReadonlyMap<string, string>;
 }
 
 interface RawFinding extends Report {
@@ -63,6 +68,7 @@ export class Linter {
   private templateFindings = new Map<Rule, CachedResourceFindings>();
   private readonly rulesByType = new Map<string, Rule[]>();
   private readonly templateRules: Rule[] = [];
+  private running: string | undefined;
 
   constructor(private readonly rules: readonly Rule[] = allRules) {
     for (const rule of rules) {
@@ -77,6 +83,16 @@ export class Linter {
         this.templateRules.push(rule);
       }
     }
+  }
+
+  /** A Linter with the same rules and empty caches. */
+  fresh(): Linter {
+    return new Linter(this.rules);
+  }
+
+  /** The id of the rule whose check is running now (read when a time budget interrupts a lint). */
+  get ruleInProgress(): string | undefined {
+    return this.running;
   }
 
   /** How much work the caches saved, for tests and benchmarks. */
@@ -138,8 +154,10 @@ export class Linter {
       message: e.message,
       at: { unit: documentUnit, start: e.span.start, end: e.span.end },
     }));
+    const stopped = options.stoppedRules;
+    for (const [id, reason] of stopped ?? []) raw.push(stoppedRuleFinding(id, reason));
     // Not push(...): a template of 40,000 resources has more findings than a call has arguments.
-    for (const finding of this.runRules(template)) raw.push(finding);
+    for (const finding of this.runRules(template, stopped)) raw.push(finding);
     const findings = raw.map(toFinding);
     findings.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
     // Configuration and suppressions apply to the results, never to the cached per-resource findings.
@@ -166,7 +184,13 @@ export class Linter {
     });
   }
 
-  private runRules(template: Template): RawFinding[] {
+  private runRules(template: Template, stopped?: ReadonlyMap<string, string>): RawFinding[] {
+    // With rules stopped the findings are incomplete: nothing is re-used from, or kept for, other lints.
+    if (stopped && stopped.size > 0) {
+      this.resourceFindings = new Map();
+      this.templateFindings = new Map();
+    }
+    const runs = (rule: Rule) => !stopped?.has(rule.meta.id);
     const out: RawFinding[] = [];
     const nextCache = new Map<string, CachedResourceFindings>();
     for (const resource of template.resources) {
@@ -181,23 +205,27 @@ export class Linter {
       }
       const findings: RawFinding[] = [];
       for (const rule of rules) {
+        if (!runs(rule)) continue;
         const sink: Report[] = [];
+        this.running = rule.meta.id;
         try {
           const check = rule.cloudformation;
           if (isResourceCheck(check)) check.check(makeResourceContext(template, resource, sink));
           for (const r of sink) findings.push({ ...r, ruleId: rule.meta.id, severity: rule.meta.severity });
         } catch (error) {
           findings.push(internalError(rule, error, resource.keyNode, resource.logicalId));
+        } finally {
+          this.running = undefined;
         }
       }
       for (const f of findings) out.push(f);
-      if (resource.parseId !== undefined) nextCache.set(resource.parseId, { contextKey: template.contextKey, findings });
+      if (resource.parseId !== undefined && !stopped?.size) nextCache.set(resource.parseId, { contextKey: template.contextKey, findings });
     }
     this.resourceFindings = nextCache;
     const nextTemplateCache = new Map<Rule, CachedResourceFindings>();
     for (const rule of this.templateRules) {
       const check = rule.cloudformation;
-      if (isResourceCheck(check)) continue;
+      if (isResourceCheck(check) || !runs(rule)) continue;
       const key = templateCheckKey(template, check.reads);
       const cached = this.templateFindings.get(rule);
       if (key !== undefined && cached?.contextKey === key) {
@@ -207,14 +235,17 @@ export class Linter {
       }
       const findings: RawFinding[] = [];
       const sink: Report[] = [];
+      this.running = rule.meta.id;
       try {
         check.checkTemplate(makeTemplateContext(template, sink));
         for (const r of sink) findings.push({ ...r, ruleId: rule.meta.id, severity: rule.meta.severity });
       } catch (error) {
         findings.push(internalError(rule, error, { kind: 'scalar', value: null, unit: newUnit(0), start: 0, end: 0 }));
+      } finally {
+        this.running = undefined;
       }
       for (const f of findings) out.push(f);
-      if (key !== undefined) nextTemplateCache.set(rule, { contextKey: key, findings });
+      if (key !== undefined && !stopped?.size) nextTemplateCache.set(rule, { contextKey: key, findings });
     }
     this.templateFindings = nextTemplateCache;
     return out;
@@ -247,6 +278,15 @@ function internalError(rule: Rule, error: unknown, at: ScalarNode, resource?: st
     message: `Rule ${rule.meta.id} failed${resource ? ` on ${resource}` : ''} and could not check it: ${reason}`,
     at,
     resource,
+  };
+}
+
+function stoppedRuleFinding(ruleId: string, reason: string): RawFinding {
+  return {
+    ruleId: INTERNAL_ERROR,
+    severity: 'error',
+    message: `Rule ${ruleId} was stopped on this template (${reason}); its findings here are missing. This is a bug in Infralint: please report it.`,
+    at: { unit: newUnit(0), start: 0, end: 0 },
   };
 }
 

@@ -1,0 +1,67 @@
+import * as assert from 'assert';
+import { Linter } from '../src/engine';
+import { lintWithinBudget } from '../src/host/time-budget';
+import type { Rule } from '../src/rules/rule';
+import { allRules } from '../src/rules/index';
+
+/** A rule stuck in an endless loop, as a bug could leave one: only the time budget can stop it. */
+function looping(id: string, kind: 'resource' | 'template'): Rule {
+  const spin = () => {
+    for (;;) {
+      // endless on purpose
+    }
+  };
+  return {
+    meta: { ...allRules[0].meta, id },
+    cloudformation: kind === 'resource' ? { resourceTypes: ['AWS::S3::Bucket'], check: spin } : { checkTemplate: spin },
+  };
+}
+
+const TEMPLATE = 'Resources:\n  Data:\n    Type: AWS::S3::Bucket\n  Key:\n    Type: AWS::KMS::Key\n    Properties:\n      KeyPolicy: {}\n';
+
+describe('per-document time budget (host/time-budget.ts)', function () {
+  this.timeout(20000);
+
+  for (const kind of ['resource', 'template'] as const) {
+    it(`stops a ${kind} rule stuck in a loop, names it, and keeps the other rules' findings`, () => {
+      const linter = new Linter([looping('test-looping-rule', kind), ...allRules]);
+      const { result, linter: next } = lintWithinBudget(linter, TEMPLATE, { fileName: 't.yaml' }, 300);
+      const internal = result.findings.filter((f) => f.ruleId === 'internal-error');
+      assert.strictEqual(internal.length, 1, JSON.stringify(internal.map((f) => f.message)));
+      assert.match(internal[0].message, /test-looping-rule was stopped .*more than 300 ms/);
+      const others = result.findings.map((f) => f.ruleId).filter((id) => id !== 'internal-error');
+      assert.ok(others.includes('aws-s3-bucket-encryption'), others.join(', '));
+      assert.ok(others.includes('aws-kms-key-rotation'), others.join(', '));
+      // The interrupted Linter may hold half-written caches: a new one is handed back, and it works.
+      assert.notStrictEqual(next, linter);
+      const again = lintWithinBudget(next, TEMPLATE.replace('Data:', 'Logs:'), { fileName: 't.yaml' }, 300).result;
+      assert.ok(again.findings.some((f) => f.ruleId === 'aws-s3-bucket-encryption' && f.resource === 'Logs'));
+    });
+  }
+
+  it('stops several looping rules one after the other', () => {
+    const linter = new Linter([looping('test-loop-a', 'resource'), looping('test-loop-b', 'template'), ...allRules]);
+    const { result } = lintWithinBudget(linter, TEMPLATE, { fileName: 't.yaml' }, 200);
+    const messages = result.findings.filter((f) => f.ruleId === 'internal-error').map((f) => f.message);
+    assert.strictEqual(messages.length, 2, JSON.stringify(messages));
+    assert.ok(messages.some((m) => m.includes('test-loop-a')) && messages.some((m) => m.includes('test-loop-b')));
+    assert.ok(result.findings.some((f) => f.ruleId === 'aws-s3-bucket-encryption'));
+  });
+
+  it('gives the same result as a plain lint when no rule runs long, and keeps the Linter', () => {
+    const linter = new Linter();
+    const { result, linter: next } = lintWithinBudget(linter, TEMPLATE, { fileName: 't.yaml' });
+    assert.strictEqual(next, linter);
+    const plain = new Linter().lint(TEMPLATE, { fileName: 't.yaml' });
+    assert.deepStrictEqual(result.findings.map((f) => `${f.ruleId}@${f.span.start}`), plain.findings.map((f) => `${f.ruleId}@${f.span.start}`));
+  });
+
+  it('passes other exceptions through (a crash is not a timeout)', () => {
+    class Throwing extends Linter {
+      override lint(): never {
+        throw new Error('not a timeout');
+      }
+    }
+    assert.throws(() => lintWithinBudget(new Throwing(), TEMPLATE, { fileName: 't.yaml' }), /not a timeout/);
+  });
+});
