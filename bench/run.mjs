@@ -26,6 +26,8 @@ const SHARED = [process.env.INFRALINT_SHARED, path.resolve(ROOT, '../shared'), '
 const GEN = SHARED && path.join(SHARED, 'bench/gen_templates.py');
 const KICS = SHARED && path.join(SHARED, 'corpus/kics');
 const CLI = path.join(ROOT, 'cli/bin/infralint.js');
+// The bundled server: what the VSIX runs in VS Code (and what the README offers other editors).
+const SERVER = path.join(ROOT, 'dist/server.js');
 const RESULTS = path.join(HERE, 'results.json');
 
 /** The targets of the project's performance issue. `max` is inclusive. */
@@ -98,7 +100,36 @@ function lineCount(text) {
 function loadLspClient() {
   const file = path.join(ROOT, 'server/out/test/lsp-client.js');
   if (!fs.existsSync(file)) throw new Error(`${file} is missing: build first (npx tsc -b, or npm run bench)`);
-  return require(file).LspTestClient;
+  if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} is missing: build first (npm run build, or npm run bench)`);
+  const { LspTestClient } = require(file);
+  return class BundledServerClient extends LspTestClient {
+    constructor(args) {
+      super(args, SERVER);
+    }
+  };
+}
+
+/**
+ * The floor under the cold targets: a fresh Node process that only reads the template and parses it
+ * with the yaml package (no engine, no rules), spawn to exit. Cold start and the CLI cannot beat it.
+ */
+function measureColdParseFloor(file, runs) {
+  const script = `const t=require('fs').readFileSync(${JSON.stringify(file)},'utf8');require(${JSON.stringify(require.resolve('yaml'))}).parseDocument(t,{uniqueKeys:true,prettyErrors:false,strict:false});`;
+  spawnSync(process.execPath, ['-e', script]); // warm the file-system cache; not counted
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    const t = now();
+    const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`cold parse floor failed: ${r.stderr}`);
+    samples.push(now() - t);
+  }
+  const nodeStart = [];
+  for (let i = 0; i < runs; i++) {
+    const t = now();
+    spawnSync(process.execPath, ['-e', '0']);
+    nodeStart.push(now() - t);
+  }
+  return { runs, medianMs: round(median(samples)), samplesMs: samples.map((x) => round(x)), nodeStartMedianMs: round(median(nodeStart)) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -475,6 +506,7 @@ function targetRows(r) {
     ['editP95', 'Edit → diagnostics p95', r.editor.p95, 'ms'],
     [null, 'Edit → diagnostics max', r.editor.max, 'ms'],
     ['coldStart', 'Cold start: spawn → first diagnostics (median of 5)', r.coldStart.medianMs, 'ms'],
+    [null, '  floor: fresh Node, yaml parseDocument only, spawn → exit', r.floor.coldParse.medianMs, 'ms'],
     ['cli1000', 'CLI scan, 1,000-resource template (median of 5)', r.cli.template1000.wallS, 's'],
     [null, '  peak RSS', r.cli.template1000.peakRssMB, 'MB'],
     ['cliKics', `CLI scan, whole KICS corpus, ${r.cli.kics.files} files (median of 3)`, r.cli.kics.wallS, 's'],
@@ -537,6 +569,7 @@ async function main() {
     const timeBin = timeBinary();
 
     const floor = await phase('floor', () => measureFloor(t1000));
+    floor.coldParse = measureColdParseFloor(t1000, 5);
     const cli = await phase('cli', () => ({
       template1000: measureCli('t1000', ['scan', t1000, '--format', 'json'], 5, tmp, timeBin),
       template1: measureCli('t1', ['scan', t1, '--format', 'json'], 5, tmp, timeBin),
@@ -569,6 +602,7 @@ async function main() {
         },
         kics: KICS,
       },
+      server: path.relative(ROOT, SERVER),
       editor,
       coldStart,
       cli,

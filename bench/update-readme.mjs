@@ -33,7 +33,7 @@ export function renderBlock(r) {
   const lines = [
     `Measured ${date} on ${m.cpuModel} (${m.cores} cores, ${Math.round(m.totalMemoryMB / 1024)} GB), Node ${m.node}, ${m.platform}` +
       `${m.loadAverageBefore ? `, load average ${m.loadAverageBefore[0]} at the start` : ''}. Edits: ${r.editor.edits} one-character changes spread over the template ` +
-      `(${Object.entries(r.editor.bySection).map(([s, x]) => `${x.n} in ${s}`).join(', ')}), each timed from didChange to its publishDiagnostics, debounce 0.`,
+      `(${Object.entries(r.editor.bySection).map(([s, x]) => `${x.n} in ${s}`).join(', ')}), each timed from didChange to its publishDiagnostics, debounce 0${r.server ? `, server \`${r.server}\`` : ''}.`,
     '',
     '| Measurement | Infralint | Target | |',
     '|---|--:|--:|:-:|',
@@ -41,6 +41,9 @@ export function renderBlock(r) {
     row('Edit → diagnostics, p95', `${r.editor.p95} ms`, t.editP95),
     row('Edit → diagnostics, max', `${r.editor.max} ms`),
     row('Cold start: spawn → first diagnostics, 1,000 resources', `${r.coldStart.medianMs} ms`, t.coldStart),
+    ...(r.floor.coldParse
+      ? [row('Floor under the cold targets: a fresh Node that only parses the template with `yaml` (spawn → exit)', `${r.floor.coldParse.medianMs} ms`)]
+      : []),
     row('CLI scan, 1,000-resource template (wall)', seconds(r.cli.template1000.wallS), t.cli1000),
     row('CLI scan, 1,000-resource template (peak RSS)', `${r.cli.template1000.peakRssMB} MB`),
     row(`CLI scan, KICS corpus, ${r.cli.kics.files.toLocaleString('en-US')} files (wall)`, seconds(r.cli.kics.wallS), t.cliKics),

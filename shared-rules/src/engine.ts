@@ -204,13 +204,16 @@ export class Linter {
         continue;
       }
       const findings: RawFinding[] = [];
+      // One context for all the resource's rules (it holds no state but the sink, emptied per rule).
+      const sink: Report[] = [];
+      const ctx = makeResourceContext(template, resource, sink);
       for (const rule of rules) {
         if (!runs(rule)) continue;
-        const sink: Report[] = [];
+        sink.length = 0;
         this.running = rule.meta.id;
         try {
           const check = rule.cloudformation;
-          if (isResourceCheck(check)) check.check(makeResourceContext(template, resource, sink));
+          if (isResourceCheck(check)) check.check(ctx);
           for (const r of sink) findings.push({ ...r, ruleId: rule.meta.id, severity: rule.meta.severity });
         } catch (error) {
           findings.push(internalError(rule, error, resource.keyNode, resource.logicalId));

@@ -55,20 +55,24 @@ interface Scope {
   budget: { steps: number };
 }
 
-const scopes = new WeakMap<Template, { budget: { steps: number }; byAssumptions: Map<string, Scope> }>();
+const scopes = new WeakMap<Template, { budget: { steps: number }; byAssumptions: Map<string, Scope>; byObject: WeakMap<Assumptions, Scope> }>();
 
 function scopeOf(template: Template, assume: Assumptions): Scope {
   let entry = scopes.get(template);
   if (!entry) {
-    entry = { budget: { steps: 0 }, byAssumptions: new Map() };
+    entry = { budget: { steps: 0 }, byAssumptions: new Map(), byObject: new WeakMap() };
     scopes.set(template, entry);
   }
-  const key = [...assume].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${v ? '' : '!'}${k}`).join('&');
+  // Checks pass the same assumptions object on every call: look it up before building its key.
+  const known = entry.byObject.get(assume);
+  if (known) return known;
+  const key = assume.size === 0 ? '' : [...assume].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${v ? '' : '!'}${k}`).join('&');
   let scope = entry.byAssumptions.get(key);
   if (!scope) {
     scope = { template, assume, memo: new WeakMap(), budget: entry.budget };
     entry.byAssumptions.set(key, scope);
   }
+  entry.byObject.set(assume, scope);
   return scope;
 }
 

@@ -102,6 +102,9 @@ export function parseYamlTemplate(text: string, cache: YamlUnitCache = new YamlU
   const rootUnit = newUnit(0);
   let resourceEntries: Entry[] | undefined;
   let resourcesHeader: LayoutUnit | undefined;
+  // Keys seen so far, to catch one repeated across two pieces (a look-up, not a scan: 1,000 resources).
+  const sectionKeys = new Set<string>();
+  const resourceKeys = new Set<string>();
 
   for (const piece of layout.units) {
     if (piece.role === 'resources-header') {
@@ -112,6 +115,7 @@ export function parseYamlTemplate(text: string, cache: YamlUnitCache = new YamlU
       const keyNode: ScalarNode = { kind: 'scalar', value: 'Resources', unit: rootUnit, start: piece.start, end: piece.start + 'Resources'.length };
       const value: MapNode = { kind: 'map', entries: resourceEntries, unit: rootUnit, start: piece.end, end: piece.end };
       entries.push({ key: 'Resources', keyNode, value });
+      sectionKeys.add('Resources');
       continue;
     }
     // Unchanged pieces keep their parse: no slicing, no lookup by text.
@@ -129,11 +133,12 @@ export function parseYamlTemplate(text: string, cache: YamlUnitCache = new YamlU
     }
     for (const entry of map.entries) {
       // Pieces are parsed apart, so a key repeated across two of them is caught here (as the whole-document parse would).
-      const siblings = piece.role === 'resource' ? resourceEntries! : entries;
-      if (siblings.some((e) => e.key === entry.key)) {
+      const siblings = piece.role === 'resource' ? resourceKeys : sectionKeys;
+      if (siblings.has(entry.key)) {
         const start = entry.keyNode.unit.base + entry.keyNode.start;
         errors.push({ message: `Duplicate key: "${entry.key}" appears twice in the same mapping.`, span: { start, end: start + entry.keyNode.end - entry.keyNode.start } });
       }
+      siblings.add(entry.key);
       if (piece.role === 'resource') {
         resourceEntries!.push(entry);
         resourceUnits.set(entry.key, parsed);

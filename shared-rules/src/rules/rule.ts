@@ -92,7 +92,7 @@ export function makeTemplateContext(template: Template, sink: Report[]): Templat
 export function makeResourceContext(template: Template, resource: Resource, sink: Report[]): ResourceCheckContext {
   // A resource with `Condition: X` exists only where X is true: its values are read under that assumption.
   const condition = resource.node.kind === 'map' ? scalarString(valueOf(resource.node, 'Condition')) : undefined;
-  const assume: Assumptions = condition !== undefined ? new Map([[condition, true]]) : new Map();
+  const assume: Assumptions | undefined = condition !== undefined ? new Map([[condition, true]]) : undefined;
   const base: EvaluationContext = { template, resolve: (node) => resolve(node, template, assume) };
   const report = (node: Node, message: string, fix?: FixFactory) =>
     sink.push({ message, at: node, resource: resource.logicalId, fix });
