@@ -23,7 +23,7 @@ export interface SchedulerOptions {
  */
 export class LintScheduler {
   private readonly linters = new Map<string, Linter>();
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly timers = new Map<string, { cancel(): void }>();
 
   constructor(private readonly options: SchedulerOptions) {}
 
@@ -33,12 +33,20 @@ export class LintScheduler {
     this.cancel(target.uri);
     if (isNew) this.linters.set(target.uri, new Linter());
     const delay = isNew ? 0 : this.options.debounceMs;
-    // Even with no delay, a timer lets changes already queued arrive first: only the newest is linted.
-    const timer = setTimeout(() => {
+    const run = () => {
       this.timers.delete(target.uri);
       this.run(target);
-    }, delay);
-    this.timers.set(target.uri, timer);
+    };
+    // Even with no delay the lint waits for the messages already read to be handled, so only the
+    // newest of them is linted: setImmediate runs after them (and, unlike setTimeout(0), does not
+    // wait the millisecond Node rounds a zero timeout up to).
+    if (delay === 0) {
+      const immediate = setImmediate(run);
+      this.timers.set(target.uri, { cancel: () => clearImmediate(immediate) });
+    } else {
+      const timeout = setTimeout(run, delay);
+      this.timers.set(target.uri, { cancel: () => clearTimeout(timeout) });
+    }
   }
 
   /** Publishes no findings for this version (linting is off or the file excluded) and drops the document's state. */
@@ -57,8 +65,7 @@ export class LintScheduler {
   }
 
   private cancel(uri: string): void {
-    const timer = this.timers.get(uri);
-    if (timer) clearTimeout(timer);
+    this.timers.get(uri)?.cancel();
     this.timers.delete(uri);
   }
 

@@ -13,7 +13,7 @@ import {
 } from './rules/rule';
 import { allRules } from './rules/index';
 import { EditBuilder, type TextChange } from './fix/edit-builder';
-import type { Finding, LintResult, Severity, Syntax } from './types';
+import { compareFindings, type Finding, type LintResult, type Severity, type Syntax } from './types';
 import { finalizeFindings } from './config/finalize';
 import { suppressionEdits } from './suppress/quick-fix';
 import type { LintConfig } from './config/types';
@@ -159,7 +159,7 @@ export class Linter {
     // Not push(...): a template of 40,000 resources has more findings than a call has arguments.
     for (const finding of this.runRules(template, stopped)) raw.push(finding);
     const findings = raw.map(toFinding);
-    findings.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
+    findings.sort(compareFindings);
     // Configuration and suppressions apply to the results, never to the cached per-resource findings.
     const final = finalizeFindings({ text, syntax, template, lines, rules: this.rules, findings, config: options.config });
     if (final.skippedReason) return { syntax, findings: [], skippedReason: final.skippedReason };

@@ -5,7 +5,7 @@ import { applySuppressions } from '../suppress/apply';
 import { collectSuppressions } from '../suppress/collect';
 import { todayUtc } from '../suppress/syntax';
 import type { Suppression } from '../suppress/types';
-import type { Finding, Syntax } from '../types';
+import { compareFindings, type Finding, type Syntax } from '../types';
 import { applySeverities, customizedSeverity, isFormatEnabled, meetsMinimum } from './apply';
 import type { LintConfig } from './types';
 
@@ -62,6 +62,6 @@ export function finalizeFindings(input: FinalizeInput): Finalized {
   }
   const minimum = config?.minimumSeverity;
   if (minimum !== undefined) findings = findings.filter((f) => meetsMinimum(f.severity, minimum));
-  findings.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
+  findings.sort(compareFindings);
   return { findings, suppressions };
 }
