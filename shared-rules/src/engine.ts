@@ -69,6 +69,8 @@ export class Linter {
   private readonly rulesByType = new Map<string, Rule[]>();
   private readonly templateRules: Rule[] = [];
   private running: string | undefined;
+  /** The last text's line index: the next one is derived from it where only part of the text changed. */
+  private lines?: LineIndex;
 
   constructor(private readonly rules: readonly Rule[] = allRules) {
     for (const rule of rules) {
@@ -104,7 +106,10 @@ export class Linter {
     const syntax = options.syntax ?? detectSyntax(text, options.fileName);
     if (text.length > MAX_TEMPLATE_LENGTH) return { syntax, findings: [], skippedReason: TOO_LARGE_REASON, tooLarge: true };
     const template = this.parse(text, syntax);
-    const lines = new LineIndex(text);
+    const edit = syntax === 'yaml' ? this.yamlCache.lastEdit : undefined;
+    const lines =
+      this.lines && edit && edit.before === this.lines.text ? LineIndex.afterEdit(this.lines, text, edit.prefix, edit.suffix) : new LineIndex(text);
+    this.lines = lines;
     let builder: EditBuilder | undefined;
     const toFinding = (raw: RawFinding): Finding => {
       const span = spanOf(raw.at);

@@ -83,13 +83,7 @@ export function buildTemplate(
   let typedResources = 0;
   if (isMap(resources)) {
     for (const entry of resources.entries) {
-      const resource: Resource = { logicalId: entry.key, keyNode: entry.keyNode, node: entry.value };
-      if (isMap(entry.value)) {
-        resource.type = scalarString(valueOf(entry.value, 'Type'));
-        const props = valueOf(entry.value, 'Properties');
-        if (isMap(props)) resource.properties = props;
-      }
-      if (identity.resourcesParsedApart) resource.parseId = `${entry.keyNode.unit.id}@${entry.keyNode.start}`;
+      const resource = resourceOf(entry, identity.resourcesParsedApart === true);
       if (resource.type && TEMPLATE_RESOURCE_TYPE.test(resource.type)) typedResources++;
       template.resources.push(resource);
       template.resourcesById.set(entry.key, resource);
@@ -109,6 +103,27 @@ export function buildTemplate(
   template.sectionUnitIds = identity.sectionUnitIds;
   template.contextKey = identity.sectionUnitIds ? contextKeyOf(template, identity.sectionUnitIds) : '';
   return template;
+}
+
+/**
+ * Resources by the parsed entry they are read from. A re-used unit (incremental YAML) keeps its
+ * entries, so after a keystroke only the edited resource is read again; nothing in a Resource
+ * depends on where its unit now starts.
+ */
+const resourcesByEntry = new WeakMap<Entry, Resource>();
+
+function resourceOf(entry: Entry, parsedApart: boolean): Resource {
+  const known = resourcesByEntry.get(entry);
+  if (known && (known.parseId !== undefined) === parsedApart) return known;
+  const resource: Resource = { logicalId: entry.key, keyNode: entry.keyNode, node: entry.value };
+  if (isMap(entry.value)) {
+    resource.type = scalarString(valueOf(entry.value, 'Type'));
+    const props = valueOf(entry.value, 'Properties');
+    if (isMap(props)) resource.properties = props;
+  }
+  if (parsedApart) resource.parseId = `${entry.keyNode.unit.id}@${entry.keyNode.start}`;
+  resourcesByEntry.set(entry, resource);
+  return resource;
 }
 
 /**

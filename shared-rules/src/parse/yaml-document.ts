@@ -29,6 +29,13 @@ interface Cut {
   end: number;
 }
 
+/** How a text differs from the one before: both share `prefix` characters at the start and `suffix` at the end. */
+export interface TextEdit {
+  before: string;
+  prefix: number;
+  suffix: number;
+}
+
 const TOP_KEY = /^(?:"[^"\n]*"|'[^'\n]*'|[^\s#'"\-?:,[\]{}|>!&*%@`][^\n#]*?)[ \t]*:(?:[ \t]|$)/;
 const CHILD_KEY = /^(?:"[^"\n]*"|'[^'\n]*'|[^\s#'"\-?:,[\]{}|>!&*%@`][^\n#]*?)[ \t]*:(?:[ \t]|$)/;
 const SECTION_HEADER_ONLY = /^Resources[ \t]*:[ \t]*(?:#.*)?$/;
@@ -57,6 +64,8 @@ export class YamlUnitCache {
   layout?: Layout;
   /** How many units were parsed (not re-used) so far: lets tests see that an edit re-parses little. */
   parsedCount = 0;
+  /** What the last parse found changed since the one before (see TextEdit), for other per-text work. */
+  lastEdit?: TextEdit;
 
   get(text: string, base: number): ParsedUnit {
     let parsed = this.units.get(text);
@@ -91,7 +100,8 @@ export class YamlUnitCache {
 
 export function parseYamlTemplate(text: string, cache: YamlUnitCache = new YamlUnitCache()): YamlParseResult {
   cache.beginParse();
-  const layout = (cache.layout && relayout(cache.layout, text)) ?? cutDocument(text);
+  cache.lastEdit = undefined;
+  const layout = (cache.layout && relayout(cache.layout, text, (edit) => (cache.lastEdit = edit))) ?? cutDocument(text);
   cache.layout = layout;
   if (!layout) return parseWhole(text, cache);
 
@@ -185,13 +195,17 @@ function cutDocument(text: string): Layout | undefined {
  * at their offsets, pieces after it unchanged at offsets moved by the length difference, and only
  * the resources in between are cut again. Undefined when the edit touches anything else.
  */
-function relayout(previous: Layout, text: string): Layout | undefined {
+function relayout(previous: Layout, text: string, onEdit: (edit: TextEdit) => void): Layout | undefined {
   const units = previous.units;
   const before = previous.text;
   const delta = text.length - before.length;
   const prefix = commonPrefixLength(before, text);
-  if (prefix === before.length && delta === 0) return { ...previous, text };
+  if (prefix === before.length && delta === 0) {
+    onEdit({ before, prefix, suffix: 0 });
+    return { ...previous, text };
+  }
   const suffix = commonSuffixLength(before, text, Math.min(before.length, text.length) - prefix);
+  onEdit({ before, prefix, suffix });
   // Pieces wholly in the common prefix are unchanged in place; wholly in the common suffix, moved by delta.
   let first = 0;
   while (first < units.length && units[first].end <= prefix) first++;
