@@ -113,14 +113,9 @@ export class Linter {
     let builder: EditBuilder | undefined;
     const toFinding = (raw: RawFinding): Finding => {
       const span = spanOf(raw.at);
-      const finding: Finding = {
-        ruleId: raw.ruleId,
-        severity: raw.severity,
-        message: raw.message,
-        span,
-        range: lines.rangeOf(span),
-        ...(raw.resource !== undefined ? { resource: raw.resource } : {}),
-      };
+      // Assigned, not spread: this runs for every finding on every keystroke.
+      const finding: Finding = { ruleId: raw.ruleId, severity: raw.severity, message: raw.message, span, range: lines.rangeOf(span) };
+      if (raw.resource !== undefined) finding.resource = raw.resource;
       // Where inline suppressions are forbidden, none is offered either.
       if (raw.ruleId !== PARSE_ERROR && raw.ruleId !== INTERNAL_ERROR && options.config?.allowInlineSuppressions !== false) {
         finding.suppress = (scope, reason) =>
