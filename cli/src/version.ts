@@ -4,8 +4,12 @@ import * as path from 'node:path';
 export const TOOL_NAME = 'infralint';
 export const INFORMATION_URI = 'https://github.com/infralint/infralint';
 
-/** The CLI package's version, read at run time from cli/package.json (next to out/). */
+/** Set by the bundler (scripts/bundle.mjs) in dist/cli.js, which may be copied anywhere. */
+declare const INFRALINT_BUNDLED_VERSION: string | undefined;
+
+/** The CLI package's version: the bundle's own, or read at run time from cli/package.json (next to out/). */
 export function readVersion(): string {
+  if (typeof INFRALINT_BUNDLED_VERSION === 'string') return INFRALINT_BUNDLED_VERSION;
   const candidates = [
     path.resolve(__dirname, '..', '..', 'package.json'), // cli/package.json from cli/out/src
     path.resolve(__dirname, '..', '..', '..', 'package.json'), // the workspace root

@@ -36,4 +36,17 @@ describe('scanning test-workspace (the README\'s first command)', function () {
       'test-workspace/not-cloudformation/package-settings.json',
     ]);
   });
+
+  it('gives the same report from the bundle (dist/cli.js, what the bin prefers) as from the compiled modules', () => {
+    const report = (entry: string) => {
+      // With -e the arguments start at argv[1]: 'infralint' stands where the script path would be.
+      const run = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(entry)}).main()`, 'infralint', 'scan', 'test-workspace', '--format', 'sarif'], { cwd: ROOT, encoding: 'utf8' });
+      assert.strictEqual(run.status, 1, `${entry}: ${run.stderr}`);
+      return run.stdout;
+    };
+    const compiled = report(path.join(ROOT, 'cli/out/src/main.js'));
+    assert.strictEqual(report(path.join(ROOT, 'dist/cli.js')), compiled);
+    // SARIF names the tool's version: the bundle must find it too.
+    assert.match(compiled, /"version": "\d+\.\d+\.\d+"/);
+  });
 });
