@@ -42,7 +42,7 @@ export function renderBlock(r) {
     row('Edit → diagnostics, max', `${r.editor.max} ms`),
     row('Cold start: spawn → first diagnostics, 1,000 resources', `${r.coldStart.medianMs} ms`, t.coldStart),
     ...(r.floor.coldParse
-      ? [row('Floor under the cold targets: a fresh Node that only parses the template with `yaml` (spawn → exit)', `${r.floor.coldParse.medianMs} ms`)]
+      ? [row('Reference: a fresh Node that only parses the whole template with `yaml` (spawn → exit)', `${r.floor.coldParse.medianMs} ms`)]
       : []),
     row('CLI scan, 1,000-resource template (wall)', seconds(r.cli.template1000.wallS), t.cli1000),
     row('CLI scan, 1,000-resource template (peak RSS)', `${r.cli.template1000.peakRssMB} MB`),

@@ -59,6 +59,8 @@ function scan(command: Extract<Command, { kind: 'scan' }>): number {
     const fixedFiles = files.filter((f) => f.fixed);
     const count = fixedFiles.reduce((n, f) => n + (f.fixed ?? 0), 0);
     process.stderr.write(`${TOOL_NAME}: fixed ${count} problem${count === 1 ? '' : 's'} in ${fixedFiles.length} file${fixedFiles.length === 1 ? '' : 's'}${fixedFiles.map((f) => `\n  ${f.file}: ${f.fixed}`).join('')}\n`);
+    const notFixed = scans.filter((s) => s.notFixed !== undefined);
+    if (notFixed.length > 0) process.stderr.write(`${TOOL_NAME}: not fixed:${notFixed.map((s) => `\n  ${s.entry.file}: ${s.notFixed}`).join('')}\n`);
   }
   return report.findings.length > 0 ? EXIT_FINDINGS : EXIT_OK;
 }

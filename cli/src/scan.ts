@@ -13,6 +13,8 @@ const NOT_REGULAR_REASON = 'not a regular file';
 export interface FileScan {
   entry: FileEntry;
   findings: ReportFinding[];
+  /** With --fix: why the file's fixes were not applied, when they were not. */
+  notFixed?: string;
 }
 
 function errorText(error: unknown): string {
@@ -70,12 +72,14 @@ export function scanFile(target: Target, options: ScanOptions = {}): FileScan {
   if (!('text' in read)) return skipped(target.file, read.kind, read.reason);
   let result: LintResult;
   let fixed = 0;
+  let notFixed: string | undefined;
   try {
     // A fresh Linter per file: its caches only help when the same document is linted again. Within the
     // time budget: a rule stuck in a loop is stopped and named, the others still report.
     result = lintWithinBudget(new Linter(), read.text, { fileName: target.absPath, config }).result;
     if (options.fix && result.findings.some((f) => f.fix?.kind === 'safe')) {
       const outcome = fixAll(read.text, { fileName: target.absPath, config });
+      notFixed = outcome.notApplied;
       if (outcome.text !== read.text) {
         fs.writeFileSync(target.absPath, (read.bom ? '\uFEFF' : '') + outcome.text);
         fixed = outcome.fixed.length;
@@ -106,6 +110,7 @@ export function scanFile(target: Target, options: ScanOptions = {}): FileScan {
   return {
     entry: { file: target.file, format: 'cloudformation', ...(fixed > 0 ? { fixed } : {}) },
     findings: result.findings.map((f) => toReportFinding(target.file, f)),
+    ...(notFixed !== undefined ? { notFixed } : {}),
   };
 }
 

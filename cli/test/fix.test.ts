@@ -47,4 +47,19 @@ describe('infralint scan --fix', function () {
     const again = spawnSync(process.execPath, [CLI, 'scan', file, '--fix'], { encoding: 'utf8' });
     assert.match(again.stderr, /fixed 0 problems in 0 files/);
   });
+
+  it('leaves a file with a syntax error as it is, and says why', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'infralint-fix-'));
+    const file = path.join(dir, 'half-typed.yaml');
+    const text = 'Resources:\n  Key:\n    Type: AWS::KMS::Key\n    Properties:\n      EnableKeyRotation: false\n      Description: "not closed\n';
+    fs.writeFileSync(file, text);
+    const run = spawnSync(process.execPath, [CLI, 'scan', file, '--format', 'json', '--fix'], { encoding: 'utf8' });
+    assert.strictEqual(run.status, 1, run.stderr);
+    assert.strictEqual(fs.readFileSync(file, 'utf8'), text);
+    const report = JSON.parse(run.stdout);
+    assert.ok(report.findings.some((f: { ruleId: string }) => f.ruleId === 'parse-error'));
+    assert.ok(report.findings.some((f: { ruleId: string }) => f.ruleId === 'aws-kms-key-rotation'));
+    assert.strictEqual(report.files[0].fixed, undefined);
+    assert.match(run.stderr, /not fixed:\n {2}.*half-typed\.yaml: the template has a syntax error/);
+  });
 });

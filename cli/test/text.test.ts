@@ -33,7 +33,7 @@ describe('infralint scan (text format)', () => {
       summary,
       `${n} problem${n === 1 ? '' : 's'} (${count('error')} error${count('error') === 1 ? '' : 's'}, ` +
         `${count('warning')} warning${count('warning') === 1 ? '' : 's'}, ${count('info')} info${count('info') === 1 ? '' : 's'}` +
-        `${count('hint') > 0 ? `, ${count('hint')} hints` : ''}) in 2 files; 1 file skipped (not CloudFormation)`,
+        `${count('hint') > 0 ? `, ${count('hint')} hints` : ''}) in 1 of 2 linted files; 1 file skipped (not CloudFormation)`,
     );
   });
 
@@ -41,7 +41,7 @@ describe('infralint scan (text format)', () => {
     dir = makeFixture({ 'clean.yaml': CLEAN_YAML });
     const run = runCli(['scan', 'clean.yaml'], dir);
     assert.strictEqual(run.status, 0, run.stdout);
-    assert.strictEqual(run.stdout, '0 problems (0 errors, 0 warnings, 0 infos) in 1 file; 0 files skipped\n');
+    assert.strictEqual(run.stdout, '0 problems (0 errors, 0 warnings, 0 infos) in 1 linted file; 0 files skipped\n');
   });
 
   it('uses no color when stdout is not a terminal', () => {
@@ -71,6 +71,6 @@ describe('text report colors', () => {
     const plain = formatText(report, { color: false });
     assert.ok(colored.includes('\u001b[31m'));
     assert.strictEqual(colored.replace(/\u001b\[\d+m/g, ''), plain);
-    assert.strictEqual(plain, 'a.yaml\n  1:1  error    m  r\n\n1 problem (1 error, 0 warnings, 0 infos) in 1 file; 0 files skipped\n');
+    assert.strictEqual(plain, 'a.yaml\n  1:1  error    m  r\n\n1 problem (1 error, 0 warnings, 0 infos) in 1 linted file; 0 files skipped\n');
   });
 });

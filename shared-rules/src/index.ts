@@ -5,7 +5,7 @@ export type { Rule } from './rules/rule';
 export { LineIndex } from './model/line-index';
 export * from './config/index';
 export * from './suppress/index';
-export { applyEdits, fixAll, type FixAllOptions, type FixAllResult } from './fix/apply';
+export { applyEdits, fixAll, NOT_FIXED_PARSE_ERROR, type FixAllOptions, type FixAllResult } from './fix/apply';
 
 /** Where each rule's documentation page lives (generated from rule metadata into docs/rules). */
 export const DOCS_BASE_URL = 'https://github.com/infralint/infralint/blob/main/docs/rules/';

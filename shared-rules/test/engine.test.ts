@@ -33,6 +33,20 @@ describe('engine', () => {
     assert.match(jsonError.message, /comma/i);
   });
 
+  it('points an unclosed YAML quote at its opening quote, not at the end of the text where the parser gave up', () => {
+    const resources = (name: string) => `  ${name}:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: ${name.toLowerCase()}\n`;
+    for (const quote of ['"', "'"]) {
+      // A comment with a quote and a closed string before it do not count; the open one is in the middle resource.
+      const broken = `      Tags: [{Key: note, Value: ${quote}open}]\n`;
+      const text = `# it's a "test\nResources:\n${resources('First')}  Middle:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: "closed"\n${broken}${resources('Last')}`;
+      const errors = lintText(text, { fileName: 'x.yaml' }).findings.filter((f) => f.ruleId === 'parse-error');
+      assert.strictEqual(errors.length, 1, JSON.stringify(errors.map((e) => e.message)));
+      const line = text.split('\n').findIndex((l) => l === broken.trimEnd());
+      assert.deepStrictEqual(errors[0].range.start, { line, character: broken.indexOf(quote) }, quote);
+      assert.match(errors[0].message, /never closed/);
+    }
+  });
+
   it('reads YAML merge keys (<<: *defaults), which packaging tools resolve', () => {
     const text = `Metadata:
   Templates:

@@ -77,7 +77,10 @@ export function summaryLine(report: ScanReport): string {
   const kinds = SKIP_ORDER.map((kind) => ({ kind, n: skippedFiles.filter((f) => f.skipped === kind).length })).filter((k) => k.n > 0);
   if (kinds.length === 1) skippedText += ` (${SKIP_LABELS[kinds[0]!.kind]})`;
   else if (kinds.length > 1) skippedText += ` (${kinds.map((k) => `${k.n} ${SKIP_LABELS[k.kind]}`).join(', ')})`;
-  return `${plural(total, 'problem')} (${severities.join(', ')}) in ${plural(linted, 'file')}; ${skippedText}`;
+  // "in 7 of 13 linted files": how many files have problems, and how many were looked at.
+  const withProblems = new Set(report.findings.map((f) => f.file)).size;
+  const where = total === 0 || withProblems === linted ? plural(linted, 'linted file') : `${withProblems} of ${plural(linted, 'linted file')}`;
+  return `${plural(total, 'problem')} (${severities.join(', ')}) in ${where}; ${skippedText}`;
 }
 
 /** Files worth a note in the text report even without findings: those that could not be read. */

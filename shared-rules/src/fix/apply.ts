@@ -1,4 +1,4 @@
-import { Linter, type LintOptions } from '../engine';
+import { Linter, PARSE_ERROR, type LintOptions } from '../engine';
 import type { Finding, FixEdit, Span } from '../types';
 
 /** Applies non-overlapping edits to a text (they are given against the same original text). */
@@ -27,11 +27,18 @@ export interface FixAllResult {
   fixed: Finding[];
   /** The edits against the original text, when one pass did everything (else only `text` says it). */
   edits?: FixEdit[];
+  /** Why nothing was applied although there were fixes, when so. */
+  notApplied?: string;
 }
+
+export const NOT_FIXED_PARSE_ERROR = 'the template has a syntax error: fix it first, then the problems can be fixed';
 
 /**
  * Applies every safe fix (suggestions are never applied in bulk). Fixes whose edits touch the
  * same place as one already taken wait for the next pass, which lints the new text again.
+ * Nothing is applied to a template with a syntax error: what the parser made of the broken part is
+ * a guess, and an unattended fix (CI's --fix, fix on save) must not build on a guess. A single
+ * quick fix stays on offer there: the author sees what it does.
  */
 export function fixAll(text: string, options: FixAllOptions = {}): FixAllResult {
   const linter = new Linter();
@@ -41,6 +48,12 @@ export function fixAll(text: string, options: FixAllOptions = {}): FixAllResult 
   let passes = 0;
   for (let pass = 0; pass < (options.maxPasses ?? 10); pass++) {
     const result = linter.lint(current, options);
+    if (result.findings.some((f) => f.ruleId === PARSE_ERROR)) {
+      // After a pass, the fixes themselves broke it (a bug): the original text is given back, unfixed.
+      if (pass > 0) return { text, fixed: [], notApplied: 'a fix would have broken the template (a bug in Infralint): nothing was applied' };
+      const fixable = result.findings.some((f) => f.fix?.kind === 'safe' && (!options.ruleId || f.ruleId === options.ruleId));
+      return fixable ? { text, fixed: [], notApplied: NOT_FIXED_PARSE_ERROR } : { text, fixed: [] };
+    }
     const taken: FixEdit[] = [];
     for (const finding of result.findings) {
       if (finding.fix?.kind !== 'safe' || (options.ruleId && finding.ruleId !== options.ruleId)) continue;

@@ -2,7 +2,7 @@ import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Node as Ya
 import type { Entry, MapNode, Node, ScalarNode, Unit } from '../model/nodes';
 import type { Span } from '../types';
 import type { ParseError } from './errors';
-import { flattenDeepNesting, MAX_NESTING } from './nesting';
+import { flattenDeepNesting, MAX_NESTING, unclosedYamlQuoteStart } from './nesting';
 
 /** CloudFormation short-form tags and the long-form key each stands for. */
 const SHORT_FORM: Record<string, string> = {
@@ -48,10 +48,17 @@ export function parseYamlUnit(text: string, unit: Unit): ParsedUnit {
   });
   // After the first syntax error the parser's further errors mostly follow from it: report the first.
   const errors: ParseError[] = flattened.error ? [flattened.error] : [];
-  errors.push(...doc.errors.slice(0, 1).map((e) => ({
-    message: readableYamlError(e.code, e.message, text, e.pos[0]),
-    span: { start: e.pos[0], end: Math.min(text.length, Math.max(e.pos[1], e.pos[0] + 1)) },
-  })));
+  errors.push(...doc.errors.slice(0, 1).map((e) => {
+    // An unclosed quote is reported where the parser gave up (the end): point at its opening quote.
+    const opened = e.code === 'MISSING_CHAR' && /^Missing closing ["']quote/.test(e.message) ? unclosedYamlQuoteStart(flattened.text) : undefined;
+    if (opened !== undefined) {
+      return { message: `This quoted string is never closed: add the closing ${text[opened]} (the parser ran on to the end of the text).`, span: { start: opened, end: opened + 1 } };
+    }
+    return {
+      message: readableYamlError(e.code, e.message, text, e.pos[0]),
+      span: { start: e.pos[0], end: Math.min(text.length, Math.max(e.pos[1], e.pos[0] + 1)) },
+    };
+  }));
   const converter = new Converter(flattened.text, unit);
   const root = doc.contents ? converter.convert(doc.contents as YamlNode, 0) : undefined;
   // The converter's own errors (unknown alias, too deep) come first in the text or are the only ones.

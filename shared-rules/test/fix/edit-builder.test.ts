@@ -69,4 +69,16 @@ describe('fixes keep the author\'s formatting', () => {
     assert.match(applyEdits(text, finding.fix.edits()), /CidrIp: 10\.0\.0\.0\/8/);
     assert.strictEqual(fixAll(text, { fileName: 'x.yaml' }).text, text);
   });
+
+  it('fix-all applies nothing to a template with a syntax error and says why; the single quick fix stays on offer', () => {
+    const text = 'Resources:\n  Key:\n    Type: AWS::KMS::Key\n    Properties:\n      EnableKeyRotation: false\n      Description: "not closed\n';
+    const result = fixAll(text, { fileName: 'x.yaml' });
+    assert.strictEqual(result.text, text);
+    assert.deepStrictEqual(result.fixed, []);
+    assert.match(result.notApplied ?? '', /syntax error/);
+    const finding = lintText(text, { fileName: 'x.yaml' }).findings.find((f) => f.ruleId === 'aws-kms-key-rotation');
+    assert.strictEqual(finding?.fix?.edits().length, 1);
+    // Nothing to fix: no reason to give either.
+    assert.strictEqual(fixAll('Resources:\n  B:\n    Type: AWS::SNS::Topic\n    Properties: {KmsMasterKeyId: k}\n  "x\n', { fileName: 'x.yaml' }).notApplied, undefined);
+  });
 });
