@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Linter, PARSE_ERROR, INTERNAL_ERROR } from '../../src/engine';
@@ -172,6 +173,14 @@ describe('robustness: inputs the fuzzer found', () => {
     const encryption = result.findings.find((f) => f.ruleId === 'aws-s3-bucket-encryption');
     assert.ok(encryption?.fix);
     for (const edit of encryption.fix.edits()) assert.ok(edit.span.start >= text.indexOf('*anchor'), JSON.stringify(edit));
+  });
+
+  it('docs/robustness.md shows the figures of the last recorded fuzz run (docs/robustness.json)', () => {
+    const root = path.resolve(__dirname, '../../../..');
+    const check = spawnSync(process.execPath, [path.join(root, 'scripts/gen-robustness-doc.mjs'), '--check'], { encoding: 'utf8' });
+    assert.strictEqual(check.status, 0, check.stderr);
+    const run = JSON.parse(fs.readFileSync(path.join(root, 'docs/robustness.json'), 'utf8')) as { inputs: number; failures: number };
+    assert.ok(run.inputs >= 100000 && run.failures === 0, `recorded run: ${run.inputs} inputs, ${run.failures} failures`);
   });
 
   it('every case file has a test', function () {
