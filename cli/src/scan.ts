@@ -1,6 +1,6 @@
 /** Scanning: reads each discovered file and lints it with the engine. */
 import * as fs from 'node:fs';
-import { fixAll, INTERNAL_ERROR, Linter, lintWithinBudget, type Finding, type LintResult } from '@infralint/shared-rules';
+import { fixAllWithinBudget, INTERNAL_ERROR, Linter, lintWithinBudget, type Finding, type LintResult } from '@infralint/shared-rules';
 import type { TargetConfig } from './config';
 import type { Target } from './discover';
 import type { FileEntry, ReportFinding, SkipKind } from './report';
@@ -76,14 +76,16 @@ export function scanFile(target: Target, options: ScanOptions = {}): FileScan {
   try {
     // A fresh Linter per file: its caches only help when the same document is linted again. Within the
     // time budget: a rule stuck in a loop is stopped and named, the others still report.
-    result = lintWithinBudget(new Linter(), read.text, { fileName: target.absPath, config }).result;
+    const linted = lintWithinBudget(new Linter(), read.text, { fileName: target.absPath, config });
+    result = linted.result;
     if (options.fix && result.findings.some((f) => f.fix?.kind === 'safe')) {
-      const outcome = fixAll(read.text, { fileName: target.absPath, config });
+      // Rules the budget stopped stay stopped while fixing and re-linting.
+      const outcome = fixAllWithinBudget(read.text, { fileName: target.absPath, config, stoppedRules: linted.linter.stoppedRules });
       notFixed = outcome.notApplied;
       if (outcome.text !== read.text) {
         fs.writeFileSync(target.absPath, (read.bom ? '\uFEFF' : '') + outcome.text);
         fixed = outcome.fixed.length;
-        result = new Linter().lint(outcome.text, { fileName: target.absPath, config });
+        result = lintWithinBudget(linted.linter.fresh(), outcome.text, { fileName: target.absPath, config }).result;
       }
     }
   } catch (error) {

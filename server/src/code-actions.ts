@@ -6,7 +6,7 @@ import {
   type TextEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { fixAll, PARSE_ERROR, INTERNAL_ERROR, ruleDocUrl, type Finding } from '@infralint/shared-rules';
+import { fixAllWithinBudget, PARSE_ERROR, INTERNAL_ERROR, ruleDocUrl, type Finding } from '@infralint/shared-rules';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.infralint`;
 export const SHOW_DOCUMENTATION_COMMAND = 'infralint.showDocumentation';
@@ -15,12 +15,18 @@ export const SHOW_DOCUMENTATION_COMMAND = 'infralint.showDocumentation';
  * Code actions for Infralint diagnostics: the rule's fix (preferred when safe), fix all of this
  * rule, fix all, show documentation; and the `source.fixAll.infralint` action for fix-on-save.
  */
-export function codeActions(params: CodeActionParams, document: TextDocument, findings: Finding[]): CodeAction[] {
+export function codeActions(
+  params: CodeActionParams,
+  document: TextDocument,
+  findings: Finding[],
+  /** Rules the time budget stopped on this document: fix-all does not run them either. */
+  stoppedRules?: ReadonlyMap<string, string>,
+): CodeAction[] {
   const only = params.context.only;
   const wantsFixAll = only?.some((k) => FIX_ALL_KIND.startsWith(k) && k.startsWith(CodeActionKind.SourceFixAll));
   if (only && !only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(k)) && !wantsFixAll) return [];
   if (wantsFixAll) {
-    const action = fixAllAction(document, 'Fix all auto-fixable Infralint problems', FIX_ALL_KIND);
+    const action = fixAllAction(document, stoppedRules, 'Fix all auto-fixable Infralint problems', FIX_ALL_KIND);
     return action ? [action] : [];
   }
 
@@ -45,7 +51,7 @@ export function codeActions(params: CodeActionParams, document: TextDocument, fi
     seenRules.add(finding.ruleId);
     const sameRuleFixable = findings.filter((f) => f.ruleId === finding.ruleId && f.fix?.kind === 'safe').length;
     if (sameRuleFixable > 1) {
-      const action = fixAllAction(document, `Fix all '${finding.ruleId}' problems in this file`, CodeActionKind.QuickFix, finding.ruleId);
+      const action = fixAllAction(document, stoppedRules, `Fix all '${finding.ruleId}' problems in this file`, CodeActionKind.QuickFix, finding.ruleId);
       if (action) actions.push(action);
     }
     actions.push({
@@ -56,7 +62,7 @@ export function codeActions(params: CodeActionParams, document: TextDocument, fi
     });
   }
   if (findings.filter((f) => f.fix?.kind === 'safe').length > 1 && actions.length > 0) {
-    const action = fixAllAction(document, 'Fix all auto-fixable problems', CodeActionKind.QuickFix);
+    const action = fixAllAction(document, stoppedRules, 'Fix all auto-fixable problems', CodeActionKind.QuickFix);
     if (action) actions.push(action);
   }
   return actions;
@@ -97,9 +103,9 @@ function findingFor(diagnostic: Diagnostic, findings: Finding[]): Finding | unde
 }
 
 /** One action applying every safe fix (of one rule, if given) as a single minimal edit. */
-function fixAllAction(document: TextDocument, title: string, kind: string, ruleId?: string): CodeAction | undefined {
+function fixAllAction(document: TextDocument, stoppedRules: ReadonlyMap<string, string> | undefined, title: string, kind: string, ruleId?: string): CodeAction | undefined {
   const text = document.getText();
-  const result = fixAll(text, { fileName: fileNameOf(document.uri), ruleId });
+  const result = fixAllWithinBudget(text, { fileName: fileNameOf(document.uri), ruleId, stoppedRules });
   if (result.fixed.length === 0 || result.text === text) return undefined;
   // The fixes' own edits when they all applied at once; else the changed lines as one edit.
   const edits = result.edits

@@ -37,9 +37,9 @@ export class LintScheduler {
       this.timers.delete(target.uri);
       this.run(target);
     };
-    // Even with no delay the lint waits for the messages already read to be handled, so only the
-    // newest of them is linted: setImmediate runs after them (and, unlike setTimeout(0), does not
-    // wait the millisecond Node rounds a zero timeout up to).
+    // Even with no delay the lint is not run inside the change's handler: a change handled before it
+    // runs cancels it, and run() skips a version that is no longer current. setImmediate, unlike
+    // setTimeout(0), does not wait the millisecond Node rounds a zero timeout up to.
     if (delay === 0) {
       const immediate = setImmediate(run);
       this.timers.set(target.uri, { cancel: () => clearImmediate(immediate) });
@@ -58,6 +58,11 @@ export class LintScheduler {
   close(uri: string): void {
     this.cancel(uri);
     this.linters.delete(uri);
+  }
+
+  /** Rules the time budget stopped on this document. */
+  stoppedRules(uri: string): ReadonlyMap<string, string> | undefined {
+    return this.linters.get(uri)?.stoppedRules;
   }
 
   setDebounce(ms: number): void {

@@ -81,7 +81,7 @@ documents.onDidClose((e) => {
 connection.onCodeAction((params) => {
   const document = documents.get(params.textDocument.uri);
   const findings = document && results.get(document.uri, document.version);
-  return document && findings ? codeActions(params, document, findings) : [];
+  return document && findings ? codeActions(params, document, findings, scheduler.stoppedRules(document.uri)) : [];
 });
 
 connection.onHover((params) => {

@@ -69,6 +69,8 @@ export class Linter {
   private readonly rulesByType = new Map<string, Rule[]>();
   private readonly templateRules: Rule[] = [];
   private running: string | undefined;
+  /** Rules stopped on this document (see host/time-budget.ts), with why: they stay stopped for its later versions. */
+  private readonly stopped = new Map<string, string>();
   /** The last text's line index: the next one is derived from it where only part of the text changed. */
   private lines?: LineIndex;
 
@@ -87,9 +89,20 @@ export class Linter {
     }
   }
 
-  /** A Linter with the same rules and empty caches. */
+  /** A Linter with the same rules and stopped rules, and empty caches. */
   fresh(): Linter {
-    return new Linter(this.rules);
+    const linter = new Linter(this.rules);
+    for (const [id, reason] of this.stopped) linter.stop(id, reason);
+    return linter;
+  }
+
+  /** Stops a rule on this document from now on; it is reported once per lint as an internal-error. */
+  stop(ruleId: string, reason: string): void {
+    this.stopped.set(ruleId, reason);
+  }
+
+  get stoppedRules(): ReadonlyMap<string, string> {
+    return this.stopped;
   }
 
   /** The id of the rule whose check is running now (read when a time budget interrupts a lint). */
@@ -154,7 +167,7 @@ export class Linter {
       message: e.message,
       at: { unit: documentUnit, start: e.span.start, end: e.span.end },
     }));
-    const stopped = options.stoppedRules;
+    const stopped = this.stopped.size === 0 ? options.stoppedRules : new Map([...(options.stoppedRules ?? []), ...this.stopped]);
     for (const [id, reason] of stopped ?? []) raw.push(stoppedRuleFinding(id, reason));
     // Not push(...): a template of 40,000 resources has more findings than a call has arguments.
     for (const finding of this.runRules(template, stopped)) raw.push(finding);

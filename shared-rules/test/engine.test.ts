@@ -45,6 +45,11 @@ describe('engine', () => {
       assert.deepStrictEqual(errors[0].range.start, { line, character: broken.indexOf(quote) }, quote);
       assert.match(errors[0].message, /never closed/);
     }
+    // Quotes inside a plain scalar or a block scalar open nothing: the one that does is named.
+    const text = 'Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Metadata:\n      Note: 5 " disk\n      Text: |\n        it is "quoted\n    Properties:\n      BucketName: \'abc\n';
+    const errors = lintText(text, { fileName: 'x.yaml' }).findings.filter((f) => f.ruleId === 'parse-error');
+    assert.deepStrictEqual(errors.map((e) => e.range.start), [{ line: 8, character: 18 }]);
+    assert.match(errors[0].message, /closing '/);
   });
 
   it('reads YAML merge keys (<<: *defaults), which packaging tools resolve', () => {

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { Linter } from '../src/engine';
-import { lintWithinBudget } from '../src/host/time-budget';
+import { fixAllWithinBudget, lintWithinBudget } from '../src/host/time-budget';
+import { fixAll } from '../src/fix/apply';
 import type { Rule } from '../src/rules/rule';
 import { allRules } from '../src/rules/index';
 
@@ -63,5 +64,39 @@ describe('per-document time budget (host/time-budget.ts)', function () {
       }
     }
     assert.throws(() => lintWithinBudget(new Throwing(), TEMPLATE, { fileName: 't.yaml' }), /not a timeout/);
+  });
+
+  it('keeps a stopped rule stopped for the later versions of the document: it is not run again', () => {
+    let runs = 0;
+    const counting: Rule = {
+      meta: { ...allRules[0].meta, id: 'test-counting-loop' },
+      cloudformation: {
+        resourceTypes: ['AWS::S3::Bucket'],
+        check() {
+          runs++;
+          for (;;) {
+            // endless on purpose
+          }
+        },
+      },
+    };
+    const first = lintWithinBudget(new Linter([counting, ...allRules]), TEMPLATE, { fileName: 't.yaml' }, 300);
+    assert.strictEqual(runs, 1);
+    assert.ok(first.linter.stoppedRules.has('test-counting-loop'));
+    const second = lintWithinBudget(first.linter, TEMPLATE.replace('Data:', 'Logs:'), { fileName: 't.yaml' }, 300);
+    assert.strictEqual(runs, 1, 'the stopped rule ran again');
+    assert.strictEqual(second.linter, first.linter);
+    assert.ok(second.result.findings.some((f) => f.ruleId === 'internal-error' && /test-counting-loop was stopped/.test(f.message)));
+    assert.ok(second.result.findings.some((f) => f.ruleId === 'aws-s3-bucket-encryption' && f.resource === 'Logs'));
+  });
+
+  it('fix-all leaves stopped rules alone, and gives the text back with a reason when its time runs out', () => {
+    const text = 'Resources:\n  Key:\n    Type: AWS::KMS::Key\n    Properties:\n      EnableKeyRotation: false\n';
+    assert.notStrictEqual(fixAll(text, { fileName: 't.yaml' }).text, text);
+    assert.strictEqual(fixAll(text, { fileName: 't.yaml', stoppedRules: new Map([['aws-kms-key-rotation', 'stopped']]) }).text, text);
+    const big = Array.from({ length: 300 }, (_, i) => `  Key${i}:\n    Type: AWS::KMS::Key\n    Properties:\n      EnableKeyRotation: false\n`).join('');
+    const outOfTime = fixAllWithinBudget(`Resources:\n${big}`, { fileName: 't.yaml' }, 1);
+    assert.strictEqual(outOfTime.text, `Resources:\n${big}`);
+    assert.match(outOfTime.notApplied ?? '', /took more than 1 ms/);
   });
 });

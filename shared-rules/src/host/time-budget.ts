@@ -1,16 +1,18 @@
 import * as vm from 'node:vm';
 import { INTERNAL_ERROR, Linter, detectSyntax, type LintOptions } from '../engine';
+import { fixAll, type FixAllOptions, type FixAllResult } from '../fix/apply';
 import type { LintResult } from '../types';
 
 /**
  * A per-document time budget for the hosts (CLI and server; Node only, the engine itself stays
  * pure). A rule stuck in an endless loop cannot be stopped from inside the loop: Node's `vm`
  * timeout can, by terminating whatever JavaScript runs when the time is up. The script run here is
- * the fixed text `run()`, which calls our own lint; nothing from a template is ever evaluated.
+ * the fixed text `run()`, which calls our own code; nothing from a template is ever evaluated.
  *
- * When the budget runs out inside a rule, that rule is stopped for this document and the lint is
- * done again without it (reported as an internal-error naming the rule; the other rules' findings
- * stay). When it runs out outside any rule (the parse itself), the document gets one internal-error.
+ * When the budget runs out inside a rule, that rule is stopped for the document (the Linter handed
+ * back remembers it, so later versions do not wait for it again) and the lint is done again
+ * without it: reported as an internal-error naming the rule, the other rules' findings stay. When
+ * it runs out outside any rule (the parse itself), the document gets one internal-error.
  */
 export const DEFAULT_TIME_BUDGET_MS = 10_000;
 
@@ -19,31 +21,49 @@ const context = vm.createContext({ run: undefined as unknown });
 /** At most this many rules are stopped on one document before it is given up. */
 const MAX_STOPPED = 3;
 
+/** Runs `fn` for at most `budgetMs`: its value, or undefined when the time ran out. */
+export function withinTimeBudget<T>(fn: () => T, budgetMs: number): { value: T } | undefined {
+  context.run = fn;
+  try {
+    return { value: RUN.runInContext(context, { timeout: budgetMs }) as T };
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw error;
+    return undefined;
+  } finally {
+    context.run = undefined;
+  }
+}
+
 export interface BudgetedLint {
   result: LintResult;
-  /** The Linter to keep for the next version: a new one when a lint was interrupted (caches may be half written). */
+  /**
+   * The Linter to keep for the next version: the same one, or after an interruption a new one
+   * (caches may be half written) that keeps the rules stopped so far.
+   */
   linter: Linter;
 }
 
 export function lintWithinBudget(linter: Linter, text: string, options: LintOptions = {}, budgetMs = DEFAULT_TIME_BUDGET_MS): BudgetedLint {
-  const stopped = new Map(options.stoppedRules ?? []);
   for (;;) {
     const current = linter;
-    context.run = () => current.lint(text, stopped.size > 0 ? { ...options, stoppedRules: stopped } : options);
-    try {
-      return { result: RUN.runInContext(context, { timeout: budgetMs }) as LintResult, linter };
-    } catch (error) {
-      if ((error as { code?: string }).code !== 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw error;
-      const rule = linter.ruleInProgress;
-      linter = linter.fresh();
-      if (rule === undefined || stopped.has(rule) || stopped.size >= MAX_STOPPED) {
-        return { result: gaveUp(text, options, budgetMs), linter };
-      }
-      stopped.set(rule, `it ran for more than ${budgetMs} ms`);
-    } finally {
-      context.run = undefined;
+    const done = withinTimeBudget(() => current.lint(text, options), budgetMs);
+    if (done) return { result: done.value, linter };
+    const rule = linter.ruleInProgress;
+    linter = linter.fresh();
+    if (rule === undefined || linter.stoppedRules.has(rule) || linter.stoppedRules.size >= MAX_STOPPED) {
+      return { result: gaveUp(text, options, budgetMs), linter };
     }
+    linter.stop(rule, `it ran for more than ${budgetMs} ms`);
   }
+}
+
+/**
+ * fixAll within the budget (pass the document's stopped rules in `options.stoppedRules`): when
+ * the time runs out, nothing is applied, and the result says why.
+ */
+export function fixAllWithinBudget(text: string, options: FixAllOptions = {}, budgetMs = DEFAULT_TIME_BUDGET_MS): FixAllResult {
+  const done = withinTimeBudget(() => fixAll(text, options), budgetMs);
+  return done ? done.value : { text, fixed: [], notApplied: `fixing took more than ${budgetMs} ms and was stopped (a bug in Infralint): nothing was applied` };
 }
 
 function gaveUp(text: string, options: LintOptions, budgetMs: number): LintResult {

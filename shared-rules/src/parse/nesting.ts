@@ -103,26 +103,6 @@ function matchingCloseEnd(text: string, syntax: Syntax, open: number): number {
   return end;
 }
 
-/**
- * Where the YAML quoted scalar that never closes starts (the parser reports it at the end of the
- * text, where it gave up; the author needs the place they opened it): the first quote that opens a
- * scalar, outside comments and closed strings, with no closing quote after it.
- */
-export function unclosedYamlQuoteStart(text: string): number | undefined {
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if ((ch === '"' || ch === "'") && startsToken(text, i)) {
-      const close = ch === '"' ? skipDoubleQuoted(text, i, true) : skipSingleQuoted(text, i);
-      if (close >= text.length) return i;
-      i = close;
-    } else if (ch === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
-      const eol = text.indexOf('\n', i);
-      i = eol < 0 ? text.length : eol;
-    }
-  }
-  return undefined;
-}
-
 /** In YAML a quote opens a quoted scalar only where a value or key can start. */
 function startsToken(text: string, i: number): boolean {
   if (i === 0) return true;

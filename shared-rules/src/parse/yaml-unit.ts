@@ -1,8 +1,8 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Parser, type Node as YamlNode } from 'yaml';
 import type { Entry, MapNode, Node, ScalarNode, Unit } from '../model/nodes';
 import type { Span } from '../types';
 import type { ParseError } from './errors';
-import { flattenDeepNesting, MAX_NESTING, unclosedYamlQuoteStart } from './nesting';
+import { flattenDeepNesting, MAX_NESTING } from './nesting';
 
 /** CloudFormation short-form tags and the long-form key each stands for. */
 const SHORT_FORM: Record<string, string> = {
@@ -50,7 +50,7 @@ export function parseYamlUnit(text: string, unit: Unit): ParsedUnit {
   const errors: ParseError[] = flattened.error ? [flattened.error] : [];
   errors.push(...doc.errors.slice(0, 1).map((e) => {
     // An unclosed quote is reported where the parser gave up (the end): point at its opening quote.
-    const opened = e.code === 'MISSING_CHAR' && /^Missing closing ["']quote/.test(e.message) ? unclosedYamlQuoteStart(flattened.text) : undefined;
+    const opened = e.code === 'MISSING_CHAR' && /^Missing closing ["']quote/.test(e.message) ? quotedScalarAround(flattened.text, e.pos[0]) : undefined;
     if (opened !== undefined) {
       return { message: `This quoted string is never closed: add the closing ${text[opened]} (the parser ran on to the end of the text).`, span: { start: opened, end: opened + 1 } };
     }
@@ -64,6 +64,25 @@ export function parseYamlUnit(text: string, unit: Unit): ParsedUnit {
   // The converter's own errors (unknown alias, too deep) come first in the text or are the only ones.
   if (errors.length === 0 && converter.errors.length > 0) errors.push(converter.errors[0]);
   return { unit, text, root, errors, usesAliases: converter.usesAliases, anchoredSpans: converter.anchoredSpans };
+}
+
+/**
+ * Where the quoted scalar that runs over `pos` opens, as the parser's own tokens say (only on the
+ * error path: the text is tokenized once more, without building a document).
+ */
+function quotedScalarAround(text: string, pos: number): number | undefined {
+  let opened: number | undefined;
+  const visit = (token: unknown): void => {
+    if (!token || typeof token !== 'object') return;
+    const t = token as { type?: string; offset?: number; source?: string };
+    if ((t.type === 'double-quoted-scalar' || t.type === 'single-quoted-scalar') && t.offset !== undefined && t.source !== undefined) {
+      if (t.offset <= pos && pos <= t.offset + t.source.length) opened = t.offset;
+      return;
+    }
+    for (const value of Object.values(token)) if (value && typeof value === 'object') visit(value);
+  };
+  for (const token of new Parser().parse(text)) visit(token);
+  return opened;
 }
 
 function readableYamlError(code: string, message: string, text: string, pos: number): string {
