@@ -85,7 +85,7 @@ export function scanFile(target: Target, options: ScanOptions = {}): FileScan {
       if (outcome.text !== read.text) {
         fs.writeFileSync(target.absPath, (read.bom ? '\uFEFF' : '') + outcome.text);
         fixed = outcome.fixed.length;
-        result = lintWithinBudget(linted.linter.fresh(), outcome.text, { fileName: target.absPath, config }).result;
+        result = lintWithinBudget(linted.linter, outcome.text, { fileName: target.absPath, config }).result;
       }
     }
   } catch (error) {

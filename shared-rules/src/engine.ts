@@ -73,6 +73,8 @@ export class Linter {
   private readonly stopped = new Map<string, string>();
   /** The last text's line index: the next one is derived from it where only part of the text changed. */
   private lines?: LineIndex;
+  /** The stopped rules the cached findings were computed without (sorted ids). */
+  private cachedWithout = '';
 
   constructor(private readonly rules: readonly Rule[] = allRules) {
     for (const rule of rules) {
@@ -198,10 +200,12 @@ export class Linter {
   }
 
   private runRules(template: Template, stopped?: ReadonlyMap<string, string>): RawFinding[] {
-    // With rules stopped the findings are incomplete: nothing is re-used from, or kept for, other lints.
-    if (stopped && stopped.size > 0) {
+    // Cached findings hold for the same set of stopped rules only.
+    const without = stopped ? [...stopped.keys()].sort().join(',') : '';
+    if (without !== this.cachedWithout) {
       this.resourceFindings = new Map();
       this.templateFindings = new Map();
+      this.cachedWithout = without;
     }
     const runs = (rule: Rule) => !stopped?.has(rule.meta.id);
     const out: RawFinding[] = [];
@@ -235,7 +239,7 @@ export class Linter {
         }
       }
       for (const f of findings) out.push(f);
-      if (resource.parseId !== undefined && !stopped?.size) nextCache.set(resource.parseId, { contextKey: template.contextKey, findings });
+      if (resource.parseId !== undefined) nextCache.set(resource.parseId, { contextKey: template.contextKey, findings });
     }
     this.resourceFindings = nextCache;
     const nextTemplateCache = new Map<Rule, CachedResourceFindings>();
@@ -261,7 +265,7 @@ export class Linter {
         this.running = undefined;
       }
       for (const f of findings) out.push(f);
-      if (key !== undefined && !stopped?.size) nextTemplateCache.set(rule, { contextKey: key, findings });
+      if (key !== undefined) nextTemplateCache.set(rule, { contextKey: key, findings });
     }
     this.templateFindings = nextTemplateCache;
     return out;

@@ -1,6 +1,15 @@
 import * as assert from 'assert';
 import { LineIndex } from '../../src/model/line-index';
 
+/** How many characters two texts share at the start, and then at the end (not overlapping). */
+function commonEnds(a: string, b: string): { prefix: number; suffix: number } {
+  let prefix = 0;
+  while (prefix < Math.min(a.length, b.length) && a[prefix] === b[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < Math.min(a.length, b.length) - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
+  return { prefix, suffix };
+}
+
 describe('line index', () => {
   it('counts LF, CRLF and lone CR as line ends, like LSP', () => {
     for (const [text, offset, expected] of [
@@ -23,10 +32,7 @@ describe('line index', () => {
       ['ab\ncd', 'a\rb\ncd'], // a lone CR typed
     ];
     for (const [before, after] of cases) {
-      let prefix = 0;
-      while (prefix < Math.min(before.length, after.length) && before[prefix] === after[prefix]) prefix++;
-      let suffix = 0;
-      while (suffix < Math.min(before.length, after.length) - prefix && before[before.length - 1 - suffix] === after[after.length - 1 - suffix]) suffix++;
+      const { prefix, suffix } = commonEnds(before, after);
       const index = LineIndex.afterEdit(new LineIndex(before), after, prefix, suffix);
       const fresh = new LineIndex(after);
       for (let offset = 0; offset <= after.length; offset++) {
@@ -48,10 +54,7 @@ describe('line index', () => {
       const start = random(text.length + 1);
       const end = Math.min(text.length, start + random(4));
       const next = text.slice(0, start) + pieces[random(pieces.length)] + text.slice(end);
-      let prefix = 0;
-      while (prefix < Math.min(text.length, next.length) && text[prefix] === next[prefix]) prefix++;
-      let suffix = 0;
-      while (suffix < Math.min(text.length, next.length) - prefix && text[text.length - 1 - suffix] === next[next.length - 1 - suffix]) suffix++;
+      const { prefix, suffix } = commonEnds(text, next);
       index = LineIndex.afterEdit(index, next, prefix, suffix);
       const fresh = new LineIndex(next);
       for (let offset = 0; offset <= next.length; offset++) {
