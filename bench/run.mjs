@@ -330,6 +330,46 @@ async function measureColdStart(LspTestClient, text, uri, runs) {
   };
 }
 
+/**
+ * While the first lint of the template runs: hover requests one after the other (the next 2 ms
+ * after the last reply), each timed to its reply. The longest wait is about the longest the
+ * server's message loop was held (the parse is sliced; the lint that follows it is not).
+ */
+async function measureResponsiveness(LspTestClient, text, uri, runs) {
+  const waits = [];
+  const diagnosticsAt = [];
+  for (let i = 0; i < runs; i++) {
+    const client = new LspTestClient(['--stdio']);
+    try {
+      await client.initialize({ debounceMs: 0 });
+      let done = false;
+      const tOpen = now();
+      const diagnostics = client.waitForDiagnostics((p) => p.uri === uri, 60000).then(() => {
+        done = true;
+        diagnosticsAt.push(now() - tOpen);
+      });
+      await client.open(uri, 'yaml', text, 1);
+      while (!done) {
+        const sent = now();
+        await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 4 } });
+        waits.push(now() - sent);
+        await new Promise((r) => setTimeout(r, 2));
+      }
+      await diagnostics;
+    } finally {
+      await client.shutdown();
+    }
+  }
+  const sorted = [...waits].sort((a, b) => a - b);
+  return {
+    runs,
+    requests: waits.length,
+    replyP50Ms: round(percentile(sorted, 50)),
+    replyMaxMs: round(sorted[sorted.length - 1]),
+    openToDiagnosticsMs: round(median(diagnosticsAt)),
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // 1. Editor latency: single-character incremental edits, didChange to publishDiagnostics
 
@@ -508,6 +548,7 @@ function targetRows(r) {
     [null, 'Edit → diagnostics max', r.editor.max, 'ms'],
     ['coldStart', 'Cold start: spawn → first diagnostics (median of 5)', r.coldStart.medianMs, 'ms'],
     [null, '  reference: fresh Node, yaml parseDocument of the whole template only', r.floor.coldParse.medianMs, 'ms'],
+    [null, 'Reply to a request during the first lint, longest wait', r.responsiveness.replyMaxMs, 'ms'],
     ['cli1000', 'CLI scan, 1,000-resource template (median of 5)', r.cli.template1000.wallS, 's'],
     [null, '  peak RSS', r.cli.template1000.peakRssMB, 'MB'],
     ['cliKics', `CLI scan, whole KICS corpus, ${r.cli.kics.files} files (median of 3)`, r.cli.kics.wallS, 's'],
@@ -577,6 +618,7 @@ async function main() {
       kics: measureCli('kics', ['scan', KICS, '--format', 'json'], 3, tmp, timeBin),
     }));
     const coldStart = await phase('coldStart', () => measureColdStart(LspTestClient, text1000, pathToFileURL(t1000).href, 5));
+    const responsiveness = await phase('responsiveness', () => measureResponsiveness(LspTestClient, text1000, pathToFileURL(t1000).href, 3));
     const editText = editorTemplate(text1000);
     const editor = await phase('editor', () => measureEditor(LspTestClient, editText, pathToFileURL(path.join(tmp, 'edit1000.yaml')).href));
     const memory = await phase('memory', async () => measureMemory(LspTestClient, memoryTemplates(tmp)));
@@ -606,6 +648,7 @@ async function main() {
       server: path.relative(ROOT, SERVER),
       editor,
       coldStart,
+      responsiveness,
       cli,
       memory,
       floor,

@@ -1,4 +1,5 @@
-import { Linter, lintWithinBudget, type LintConfig, type LintResult } from '@infralint/shared-rules';
+import { performance } from 'node:perf_hooks';
+import { Linter, lintWithinBudget, prepareWithinBudget, type LintConfig, type LintResult } from '@infralint/shared-rules';
 
 export interface LintTarget {
   uri: string;
@@ -15,11 +16,21 @@ export interface SchedulerOptions {
   isCurrent(uri: string, version: number): boolean;
   publish(uri: string, version: number, result: LintResult): void;
   onError(uri: string, error: unknown): void;
+  /** Work on a document for at most this long before letting other messages through (default DEFAULT_SLICE_MS). */
+  sliceMs?: number;
 }
 
 /**
+ * The longest stretch the parse of a changed document holds the message loop. A 1,000-resource
+ * template's first parse takes a few hundred ms: in slices, a hover or a newer version sent
+ * meanwhile is handled at once, and a newer version drops the rest of the old one's work.
+ */
+export const DEFAULT_SLICE_MS = 4;
+
+/**
  * Per-document lint scheduling: one Linter per open document (it re-uses the parse of
- * unchanged sections between versions), debounced, stale versions never published.
+ * unchanged sections between versions), debounced, parsed in slices, stale versions never
+ * published.
  */
 export class LintScheduler {
   private readonly linters = new Map<string, Linter>();
@@ -74,14 +85,28 @@ export class LintScheduler {
     this.timers.delete(uri);
   }
 
+  /** One step of linting a version: a slice of the work ahead (Linter.prepare), then, when that is done, the lint. */
   private run(target: LintTarget): void {
     if (!this.options.isCurrent(target.uri, target.version)) return;
     const linter = this.linters.get(target.uri);
     if (!linter) return;
+    const options = { fileName: fileNameOf(target.uri), config: target.config };
     try {
+      const sliceEnd = performance.now() + (this.options.sliceMs ?? DEFAULT_SLICE_MS);
+      const ahead = prepareWithinBudget(linter, target.text, options, () => performance.now() >= sliceEnd);
+      if (ahead.linter !== linter) this.linters.set(target.uri, ahead.linter);
+      if ('done' in ahead && !ahead.done) {
+        // More to parse: go on after the messages that came meanwhile (a newer version cancels this).
+        const immediate = setImmediate(() => {
+          this.timers.delete(target.uri);
+          this.run(target);
+        });
+        this.timers.set(target.uri, { cancel: () => clearImmediate(immediate) });
+        return;
+      }
       // Within the time budget: a rule stuck in a loop is stopped and named, the others still report.
-      const { result, linter: next } = lintWithinBudget(linter, target.text, { fileName: fileNameOf(target.uri), config: target.config });
-      if (next !== linter) this.linters.set(target.uri, next);
+      const { result, linter: next } = 'result' in ahead ? ahead : lintWithinBudget(ahead.linter, target.text, options);
+      if (next !== ahead.linter) this.linters.set(target.uri, next);
       if (this.options.isCurrent(target.uri, target.version)) this.options.publish(target.uri, target.version, result);
     } catch (error) {
       this.options.onError(target.uri, error);

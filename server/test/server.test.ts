@@ -98,3 +98,48 @@ describe('language server over stdio', function () {
     assert.strictEqual(await bundled.shutdown(), 0, bundled.stderr);
   });
 });
+
+/** A template of `count` public buckets: large enough that its first parse takes many slices. */
+function largeTemplate(count: number): string {
+  let text = 'Resources:\n';
+  for (let i = 0; i < count; i++) text += `  Bucket${i}:\n    Type: AWS::S3::Bucket\n    Properties:\n      AccessControl: PublicRead\n      BucketName: !Sub "bucket-${i}-\${AWS::AccountId}"\n`;
+  return text;
+}
+
+describe('language server on a large template (the parse is sliced, the message loop is not held)', function () {
+  this.timeout(60000);
+  const uri = 'file:///workspace/large.yaml';
+  let client: LspTestClient;
+
+  beforeEach(async () => {
+    client = new LspTestClient(['--stdio']);
+    await client.initialize({ debounceMs: 0 });
+  });
+
+  afterEach(async () => {
+    assert.strictEqual(await client.shutdown(), 0, client.stderr);
+  });
+
+  it('answers a request sent during the first parse before it publishes the diagnostics', async () => {
+    const text = largeTemplate(1500);
+    await client.open(uri, 'yaml', text, 1);
+    const hover = client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 4, character: 8 } });
+    await hover;
+    const publishedWhenAnswered = client.publishedFor(uri).length;
+    const published = await client.waitForDiagnostics((p) => p.uri === uri);
+    assert.strictEqual(publishedWhenAnswered, 0, 'the hover was answered only after the whole template was linted');
+    assert.strictEqual(published.diagnostics.filter((d) => d.code === 'aws-s3-bucket-public-acl').length, 1500);
+  });
+
+  it('drops the work for a version overtaken during its first parse, and publishes only the newer one', async () => {
+    const text = largeTemplate(1500);
+    await client.open(uri, 'yaml', text, 1);
+    // Bucket0 is no longer public in version 2.
+    await client.change(uri, 2, [{ range: { start: { line: 4, character: 21 }, end: { line: 4, character: 31 } }, text: 'Private' }]);
+    const published = await client.waitForDiagnostics((p) => p.uri === uri && p.version === 2);
+    assert.deepStrictEqual(client.publishedFor(uri).map((p) => p.version), [2]);
+    const publicAcl = published.diagnostics.filter((d) => d.code === 'aws-s3-bucket-public-acl');
+    assert.strictEqual(publicAcl.length, 1499);
+    assert.ok(!publicAcl.some((d) => d.range.start.line === 4), 'Bucket0 (line 5) is private in version 2');
+  });
+});

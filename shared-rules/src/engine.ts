@@ -1,8 +1,8 @@
-import { buildTemplate, type Template } from './model/template';
+import { buildTemplate, type Resource, type Template } from './model/template';
 import { newUnit, spanOf, type ScalarNode } from './model/nodes';
 import { LineIndex } from './model/line-index';
 import { parseJson } from './parse/json';
-import { parseYamlTemplate, YamlUnitCache } from './parse/yaml-document';
+import { parseUnitsAhead, parseYamlTemplate, YamlUnitCache } from './parse/yaml-document';
 import {
   isResourceCheck,
   makeResourceContext,
@@ -75,6 +75,8 @@ export class Linter {
   private lines?: LineIndex;
   /** The stopped rules the cached findings were computed without (sorted ids). */
   private cachedWithout = '';
+  /** The template prepare() built for a text, and how far it got with its resources' rules. */
+  private prepared?: { text: string; syntax: Syntax; template: Template; nextResource: number };
 
   constructor(private readonly rules: readonly Rule[] = allRules) {
     for (const rule of rules) {
@@ -117,10 +119,44 @@ export class Linter {
     return { parsedUnits: this.yamlCache.parsedCount };
   }
 
+  /**
+   * Does ahead, in steps, the work of lint(text): parses the pieces of the template, then runs the
+   * rules of each resource, until `stop()` returns true between two steps. True when what is left
+   * for lint(text) is quick (all of it cached), or cannot be split (a template parsed whole). A
+   * host calls it in slices, with other work in between, before the lint: the first lint of a
+   * large template then never holds it for long, and a newer version can replace it half-way
+   * (what was done for unchanged pieces is re-used).
+   */
+  prepare(text: string, options: Pick<LintOptions, 'fileName' | 'syntax' | 'stoppedRules'>, stop: () => boolean): boolean {
+    const syntax = options.syntax ?? detectSyntax(text, options.fileName);
+    if (syntax !== 'yaml' || text.length > MAX_TEMPLATE_LENGTH) return true;
+    if (!parseUnitsAhead(text, this.yamlCache, stop)) return false;
+    if (this.prepared?.text !== text || this.prepared.syntax !== syntax) {
+      this.prepared = { text, syntax, template: this.parse(text, syntax), nextResource: 0 };
+    }
+    const prepared = this.prepared;
+    if (!prepared.template.isCloudFormation) return true;
+    const stopped = this.stoppedWith(options.stoppedRules);
+    this.keepCacheFor(stopped);
+    const resources = prepared.template.resources;
+    for (; prepared.nextResource < resources.length; prepared.nextResource++) {
+      const resource = resources[prepared.nextResource];
+      const rules = resource.type ? this.rulesByType.get(resource.type) : undefined;
+      if (!rules || resource.parseId === undefined) continue;
+      if (this.resourceFindings.get(resource.parseId)?.contextKey === prepared.template.contextKey) continue;
+      if (stop()) return false;
+      const findings = this.checkResource(prepared.template, resource, rules, stopped);
+      this.resourceFindings.set(resource.parseId, { contextKey: prepared.template.contextKey, findings });
+    }
+    return true;
+  }
+
   lint(text: string, options: LintOptions = {}): LintResult {
     const syntax = options.syntax ?? detectSyntax(text, options.fileName);
     if (text.length > MAX_TEMPLATE_LENGTH) return { syntax, findings: [], skippedReason: TOO_LARGE_REASON, tooLarge: true };
-    const template = this.parse(text, syntax);
+    const prepared = this.prepared?.text === text && this.prepared.syntax === syntax ? this.prepared.template : undefined;
+    this.prepared = undefined;
+    const template = prepared ?? this.parse(text, syntax);
     const edit = syntax === 'yaml' ? this.yamlCache.lastEdit : undefined;
     const lines =
       this.lines && edit && edit.before === this.lines.text ? LineIndex.afterEdit(this.lines, text, edit.prefix, edit.suffix) : new LineIndex(text);
@@ -169,7 +205,7 @@ export class Linter {
       message: e.message,
       at: { unit: documentUnit, start: e.span.start, end: e.span.end },
     }));
-    const stopped = this.stopped.size === 0 ? options.stoppedRules : new Map([...(options.stoppedRules ?? []), ...this.stopped]);
+    const stopped = this.stoppedWith(options.stoppedRules);
     for (const [id, reason] of stopped ?? []) raw.push(stoppedRuleFinding(id, reason));
     // Not push(...): a template of 40,000 resources has more findings than a call has arguments.
     for (const finding of this.runRules(template, stopped)) raw.push(finding);
@@ -199,14 +235,46 @@ export class Linter {
     });
   }
 
-  private runRules(template: Template, stopped?: ReadonlyMap<string, string>): RawFinding[] {
-    // Cached findings hold for the same set of stopped rules only.
+  /** The rules stopped on this document, with those the host stops too. */
+  private stoppedWith(also?: ReadonlyMap<string, string>): ReadonlyMap<string, string> | undefined {
+    return this.stopped.size === 0 ? also : new Map([...(also ?? []), ...this.stopped]);
+  }
+
+  /** Cached findings hold for the same set of stopped rules only: drops them when it changed. */
+  private keepCacheFor(stopped?: ReadonlyMap<string, string>): void {
     const without = stopped ? [...stopped.keys()].sort().join(',') : '';
     if (without !== this.cachedWithout) {
       this.resourceFindings = new Map();
       this.templateFindings = new Map();
       this.cachedWithout = without;
     }
+  }
+
+  /** Runs a resource's rules (those not stopped); a rule that throws is reported, not fatal. */
+  private checkResource(template: Template, resource: Resource, rules: readonly Rule[], stopped?: ReadonlyMap<string, string>): RawFinding[] {
+    const findings: RawFinding[] = [];
+    // One context for all the resource's rules (it holds no state but the sink, emptied per rule).
+    const sink: Report[] = [];
+    const ctx = makeResourceContext(template, resource, sink);
+    for (const rule of rules) {
+      if (stopped?.has(rule.meta.id)) continue;
+      sink.length = 0;
+      this.running = rule.meta.id;
+      try {
+        const check = rule.cloudformation;
+        if (isResourceCheck(check)) check.check(ctx);
+        for (const r of sink) findings.push({ ...r, ruleId: rule.meta.id, severity: rule.meta.severity });
+      } catch (error) {
+        findings.push(internalError(rule, error, resource.keyNode, resource.logicalId));
+      } finally {
+        this.running = undefined;
+      }
+    }
+    return findings;
+  }
+
+  private runRules(template: Template, stopped?: ReadonlyMap<string, string>): RawFinding[] {
+    this.keepCacheFor(stopped);
     const runs = (rule: Rule) => !stopped?.has(rule.meta.id);
     const out: RawFinding[] = [];
     const nextCache = new Map<string, CachedResourceFindings>();
@@ -220,24 +288,7 @@ export class Linter {
         nextCache.set(resource.parseId!, cached);
         continue;
       }
-      const findings: RawFinding[] = [];
-      // One context for all the resource's rules (it holds no state but the sink, emptied per rule).
-      const sink: Report[] = [];
-      const ctx = makeResourceContext(template, resource, sink);
-      for (const rule of rules) {
-        if (!runs(rule)) continue;
-        sink.length = 0;
-        this.running = rule.meta.id;
-        try {
-          const check = rule.cloudformation;
-          if (isResourceCheck(check)) check.check(ctx);
-          for (const r of sink) findings.push({ ...r, ruleId: rule.meta.id, severity: rule.meta.severity });
-        } catch (error) {
-          findings.push(internalError(rule, error, resource.keyNode, resource.logicalId));
-        } finally {
-          this.running = undefined;
-        }
-      }
+      const findings = this.checkResource(template, resource, rules, stopped);
       for (const f of findings) out.push(f);
       if (resource.parseId !== undefined) nextCache.set(resource.parseId, { contextKey: template.contextKey, findings });
     }

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { Linter } from '../src/engine';
-import { fixAllWithinBudget, lintWithinBudget } from '../src/host/time-budget';
+import { fixAllWithinBudget, lintWithinBudget, prepareWithinBudget } from '../src/host/time-budget';
 import { fixAll } from '../src/fix/apply';
 import type { Rule } from '../src/rules/rule';
 import { allRules } from '../src/rules/index';
@@ -39,6 +39,17 @@ describe('per-document time budget (host/time-budget.ts)', function () {
       assert.ok(again.findings.some((f) => f.ruleId === 'aws-s3-bucket-encryption' && f.resource === 'Logs'));
     });
   }
+
+  it('stops a rule stuck in a loop while the work is done ahead in slices (the server), and the lint then runs without it', () => {
+    const linter = new Linter([looping('test-looping-rule', 'resource'), ...allRules]);
+    const prepared = prepareWithinBudget(linter, TEMPLATE, { fileName: 't.yaml' }, () => false, 300);
+    assert.ok('done' in prepared && prepared.done, 'the preparing is over once the rule is stopped');
+    assert.notStrictEqual(prepared.linter, linter);
+    assert.deepStrictEqual([...prepared.linter.stoppedRules.keys()], ['test-looping-rule']);
+    const { result } = lintWithinBudget(prepared.linter, TEMPLATE, { fileName: 't.yaml' }, 300);
+    assert.deepStrictEqual(result.findings.filter((f) => f.ruleId === 'internal-error').map((f) => /test-looping-rule was stopped/.test(f.message)), [true]);
+    assert.ok(result.findings.some((f) => f.ruleId === 'aws-s3-bucket-encryption'));
+  });
 
   it('stops several looping rules one after the other', () => {
     const linter = new Linter([looping('test-loop-a', 'resource'), looping('test-loop-b', 'template'), ...allRules]);

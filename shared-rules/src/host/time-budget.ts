@@ -58,6 +58,30 @@ export function lintWithinBudget(linter: Linter, text: string, options: LintOpti
 }
 
 /**
+ * One slice of Linter.prepare within the budget: whether the work ahead is done, and the Linter
+ * to keep. When the budget runs out inside a rule, that rule is stopped (a new Linter keeps it) and
+ * the preparing is over: the lint that follows runs without it. When it runs out anywhere else, the
+ * document's given-up result comes instead.
+ */
+export function prepareWithinBudget(
+  linter: Linter,
+  text: string,
+  options: LintOptions,
+  stop: () => boolean,
+  budgetMs = DEFAULT_TIME_BUDGET_MS,
+): { done: boolean; linter: Linter } | BudgetedLint {
+  const slice = withinTimeBudget(() => linter.prepare(text, options, stop), budgetMs);
+  if (slice) return { done: slice.value, linter };
+  const rule = linter.ruleInProgress;
+  const fresh = linter.fresh();
+  if (rule === undefined || fresh.stoppedRules.has(rule) || fresh.stoppedRules.size >= MAX_STOPPED) {
+    return { result: gaveUp(text, options, budgetMs), linter: fresh };
+  }
+  fresh.stop(rule, `it ran for more than ${budgetMs} ms`);
+  return { done: true, linter: fresh };
+}
+
+/**
  * fixAll within the budget (pass the document's stopped rules in `options.stoppedRules`): when
  * the time runs out, nothing is applied, and the result says why.
  */

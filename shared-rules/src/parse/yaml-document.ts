@@ -66,6 +66,25 @@ export class YamlUnitCache {
   parsedCount = 0;
   /** What the last parse found changed since the one before (see TextEdit), for other per-text work. */
   lastEdit?: TextEdit;
+  /** The cut of a text not parsed yet, planned by parseUnitsAhead; the parse of that text takes it over. */
+  planned?: PlannedLayout;
+
+  /**
+   * A parse of `text` for a piece of the next document, ahead of that document's parse: a cached one
+   * not claimed yet by another piece of it, or a new one. Kept through the next beginParse.
+   */
+  ahead(text: string, claimed: Set<ParsedUnit>): ParsedUnit {
+    let parsed = this.units.get(text);
+    if (!parsed || claimed.has(parsed)) {
+      this.parsedCount++;
+      const fresh: ParsedUnit & { generation?: number } = parseYamlUnit(text, newUnit(0));
+      if (!parsed) this.units.set(text, fresh);
+      parsed = fresh;
+    }
+    parsed.generation = this.current;
+    claimed.add(parsed);
+    return parsed;
+  }
 
   get(text: string, base: number): ParsedUnit {
     let parsed = this.units.get(text);
@@ -98,10 +117,53 @@ export class YamlUnitCache {
   }
 }
 
+/** How a text not parsed yet will be cut, and how far parseUnitsAhead got with parsing its pieces. */
+interface PlannedLayout {
+  text: string;
+  layout: Layout | undefined;
+  edit: TextEdit | undefined;
+  /** Pieces before this index have their parse. */
+  next: number;
+  /** Parses given to pieces of this layout (one parse serves one piece only). */
+  claimed: Set<ParsedUnit>;
+}
+
+/** The cut of `text`: derived from the last parsed document's where only part of it changed. */
+function planLayout(text: string, cache: YamlUnitCache): PlannedLayout {
+  if (cache.planned?.text === text) return cache.planned;
+  let edit: TextEdit | undefined;
+  const layout = (cache.layout && relayout(cache.layout, text, (e) => (edit = e))) ?? cutDocument(text);
+  const claimed = new Set<ParsedUnit>();
+  for (const piece of layout?.units ?? []) if (piece.parsed) claimed.add(piece.parsed);
+  cache.planned = { text, layout, edit, next: 0, claimed };
+  return cache.planned;
+}
+
+/**
+ * Parses the pieces of `text` that have no parse yet, one at a time, until `stop()` says so: a host
+ * can then answer other requests between slices of a large document's first parse, and drop the
+ * rest when a newer version comes (the pieces parsed so far are still re-used by it where their
+ * text is unchanged). True when every piece is parsed, or the document is one to parse whole
+ * (that is done by the lint itself, in one go).
+ */
+export function parseUnitsAhead(text: string, cache: YamlUnitCache, stop: () => boolean): boolean {
+  const plan = planLayout(text, cache);
+  const units = plan.layout?.units ?? [];
+  for (; plan.next < units.length; plan.next++) {
+    const piece = units[plan.next];
+    if (piece.parsed || piece.role === 'resources-header') continue;
+    if (stop()) return false;
+    piece.parsed = cache.ahead(piece.text, plan.claimed);
+  }
+  return true;
+}
+
 export function parseYamlTemplate(text: string, cache: YamlUnitCache = new YamlUnitCache()): YamlParseResult {
+  const plan = planLayout(text, cache);
+  cache.planned = undefined;
   cache.beginParse();
-  cache.lastEdit = undefined;
-  const layout = (cache.layout && relayout(cache.layout, text, (edit) => (cache.lastEdit = edit))) ?? cutDocument(text);
+  cache.lastEdit = plan.edit;
+  const layout = plan.layout;
   cache.layout = layout;
   if (!layout) return parseWhole(text, cache);
 

@@ -5,6 +5,8 @@ import { Linter } from '../../src/engine';
 import { spanOf, type Node } from '../../src/model/nodes';
 import { parseYamlTemplate, YamlUnitCache } from '../../src/parse/yaml-document';
 import type { Finding } from '../../src/types';
+import type { Rule } from '../../src/rules/rule';
+import { allRules } from '../../src/rules/index';
 import { walk } from '../corpus';
 
 /** Small deterministic PRNG (mulberry32), so a failing sequence can be replayed from its seed. */
@@ -97,5 +99,70 @@ describe('linting edit after edit with caches', function () {
     }
     assert.ok(edits >= 500);
     assert.ok(reused > 200, `sections were re-used in only ${reused} of ${edits} edits`);
+  });
+});
+
+describe('parsing ahead in slices (the server between messages)', function () {
+  this.timeout(120000);
+
+  /** A stop() that lets `pieces` pieces through, then stops. */
+  const after = (pieces: number) => {
+    let left = pieces;
+    return () => left-- <= 0;
+  };
+
+  it('leaves the lint nothing to parse and no resource rule to run once it says it is done, and the lint finds what a fresh one does', () => {
+    const file = path.resolve(__dirname, '../../../../test-workspace/insecure/network-open-sgs.yaml');
+    const text = fs.readFileSync(file, 'utf8');
+    let checks = 0;
+    const counting: Rule = { meta: { ...allRules[0].meta, id: 'test-counting' }, cloudformation: { resourceTypes: ['AWS::EC2::SecurityGroup'], check: () => void checks++ } };
+    const linter = new Linter([counting, ...allRules]);
+    let slices = 1;
+    while (!linter.prepare(text, { fileName: file }, after(1))) slices++;
+    assert.ok(slices > 4, `the work was done ahead in ${slices} slices, one piece or resource each`);
+    assert.ok(checks >= 2, `the rules ran ahead on ${checks} security groups`);
+    const parsed = linter.stats.parsedUnits;
+    const checked = checks;
+    const result = linter.lint(text, { fileName: file });
+    assert.strictEqual(linter.stats.parsedUnits, parsed, 'the lint parsed again what was parsed ahead');
+    assert.strictEqual(checks, checked, 'the lint ran again rules that ran ahead');
+    assert.deepStrictEqual(comparable(result.findings), comparable(new Linter().lint(text, { fileName: file }).findings));
+  });
+
+  it('gives the findings of a fresh lint when versions parsed partly ahead are overtaken by newer ones, for 400 random edits', () => {
+    const dir = path.resolve(__dirname, '../../../../test-workspace');
+    const files = walk(dir, (f) => /\.ya?ml$/.test(f) && !f.includes('not-cloudformation'));
+    let edits = 0;
+    for (const [index, file] of files.entries()) {
+      const seed = 5000 + index;
+      const next = random(seed);
+      const linter = new Linter();
+      const original = fs.readFileSync(file, 'utf8');
+      let text = original;
+      linter.prepare(text, { fileName: file }, after(Math.floor(next() * 4)));
+      for (let step = 0; step < 70 && edits < 400; step++) {
+        text = edit(next() < 0.5 ? original : text, next);
+        edits++;
+        // Some versions are only partly parsed ahead, then dropped for a newer one (typing on).
+        if (next() < 0.5) linter.prepare(text, { fileName: file }, after(Math.floor(next() * 3)));
+        if (next() < 0.4) continue;
+        while (next() < 0.7 && !linter.prepare(text, { fileName: file }, after(1)));
+        const cached = linter.lint(text, { fileName: file });
+        const fresh = new Linter().lint(text, { fileName: file });
+        assert.deepStrictEqual(comparable(cached.findings), comparable(fresh.findings), `${path.basename(file)}, seed ${seed}, step ${step}`);
+      }
+    }
+    assert.ok(edits >= 300, `only ${edits} edits`);
+  });
+
+  it('gives a resource written twice its own parse at each place', () => {
+    const resource = '  Bucket:\n    Type: AWS::S3::Bucket\n    Properties:\n      AccessControl: PublicRead\n';
+    const text = `Resources:\n${resource}${resource}`;
+    const linter = new Linter();
+    while (!linter.prepare(text, {}, after(1)));
+    const result = linter.lint(text);
+    assert.deepStrictEqual(comparable(result.findings), comparable(new Linter().lint(text).findings));
+    const lines = new Set(result.findings.filter((f) => f.ruleId !== 'parse-error').map((f) => f.range.start.line));
+    assert.ok(lines.size >= 2, `findings of both copies are at their own lines: ${[...lines].join(', ')}`);
   });
 });
