@@ -18,4 +18,4 @@ const common = {
 await build({ ...common, entryPoints: ['client/out/src/extension.js'], outfile: 'dist/client.js', external: ['vscode'] });
 await build({ ...common, entryPoints: ['server/out/src/server.js'], outfile: 'dist/server.js' });
 // Runnable on its own too (`node dist/cli.js scan ...`): one file to copy into a CI image.
-await build({ ...common, entryPoints: ['cli/out/src/main.js'], outfile: 'dist/cli.js', define: { INFRALINT_BUNDLED_VERSION: JSON.stringify(cliVersion) }, footer: { js: 'if (require.main === module) module.exports.main();' } });
+await build({ ...common, entryPoints: ['cli/out/src/main.js'], outfile: 'dist/cli.js', define: { INFRALINT_BUNDLED_VERSION: JSON.stringify(cliVersion) }, footer: { js: "if (require.main === module && require('node:worker_threads').isMainThread) module.exports.main();" } });

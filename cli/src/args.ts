@@ -9,7 +9,7 @@ export type Command =
   | { kind: 'help'; topic?: 'scan' | 'rules' }
   | { kind: 'version' }
   | { kind: 'rules'; format: RulesFormat; output?: string }
-  | ({ kind: 'scan'; paths: string[]; format: ScanFormat; output?: string; fix?: boolean } & ScanConfigOptions);
+  | ({ kind: 'scan'; paths: string[]; format: ScanFormat; output?: string; fix?: boolean; jobs?: number } & ScanConfigOptions);
 
 export const SEVERITY_LEVELS = ['error', 'warning', 'info', 'hint'] as const;
 export type SeverityLevel = (typeof SEVERITY_LEVELS)[number];
@@ -51,6 +51,7 @@ export function parseArgs(argv: readonly string[]): Command | UsageError {
   let config: string | undefined;
   let minimumSeverity: string | undefined;
   let noInlineSuppressions = false;
+  let jobs: string | undefined;
   let optionsEnded = false;
 
   for (let i = 0; i < argv.length; i++) {
@@ -122,6 +123,13 @@ export function parseArgs(argv: readonly string[]): Command | UsageError {
         minimumSeverity = value;
         break;
       }
+      case '-j':
+      case '--jobs': {
+        const value = takeValue();
+        if (typeof value !== 'string') return value;
+        jobs = value;
+        break;
+      }
       case '--no-inline-suppressions':
         if (inline !== undefined) return usage(`option ${name} takes no value: '${arg}'`);
         noInlineSuppressions = true;
@@ -149,6 +157,7 @@ export function parseArgs(argv: readonly string[]): Command | UsageError {
       if (config !== undefined) return usage('option --config is only for scan');
       if (minimumSeverity !== undefined) return usage('option --minimum-severity is only for scan');
       if (noInlineSuppressions) return usage('option --no-inline-suppressions is only for scan');
+      if (jobs !== undefined) return usage('option --jobs is only for scan');
       const f = format ?? 'text';
       if (!isOneOf(RULES_FORMATS, f)) return usage(`invalid value for --format: '${f}' (rules supports ${RULES_FORMATS.join(', ')})`);
       return { kind: 'rules', format: f, ...(output !== undefined ? { output } : {}) };
@@ -160,6 +169,7 @@ export function parseArgs(argv: readonly string[]): Command | UsageError {
       if (minimumSeverity !== undefined && !isOneOf(SEVERITY_LEVELS, minimumSeverity)) {
         return usage(`invalid value for --minimum-severity: '${minimumSeverity}' (expected ${SEVERITY_LEVELS.join(', ')})`);
       }
+      if (jobs !== undefined && !/^[1-9][0-9]{0,2}$/.test(jobs)) return usage(`invalid value for --jobs: '${jobs}' (expected a whole number from 1 to 999)`);
       return {
         kind: 'scan',
         paths: positionals,
@@ -169,6 +179,7 @@ export function parseArgs(argv: readonly string[]): Command | UsageError {
         ...(config !== undefined ? { config } : {}),
         ...(noInlineSuppressions ? { noInlineSuppressions } : {}),
         ...(minimumSeverity !== undefined ? { minimumSeverity } : {}),
+        ...(jobs !== undefined ? { jobs: Number(jobs) } : {}),
       };
     }
   }

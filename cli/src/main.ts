@@ -6,7 +6,7 @@ import { helpText } from './help';
 import { shouldUseColor, writeReport } from './output';
 import type { ScanReport } from './report';
 import { formatRules } from './rules-list';
-import { scanFiles } from './scan';
+import { defaultJobs, scanFilesInParallel } from './parallel-scan';
 import { formatConfigProblems, loadScanConfig } from './config';
 import { readVersion, TOOL_NAME } from './version';
 
@@ -32,7 +32,7 @@ function emit(text: string, output: string | undefined): number | undefined {
   }
 }
 
-function scan(command: Extract<Command, { kind: 'scan' }>): number {
+async function scan(command: Extract<Command, { kind: 'scan' }>): Promise<number> {
   const cwd = process.cwd();
   const discovery = discoverFiles(command.paths, cwd);
   if (discovery.missing.length > 0) {
@@ -45,7 +45,7 @@ function scan(command: Extract<Command, { kind: 'scan' }>): number {
     for (const line of formatConfigProblems(config.problems)) process.stderr.write(`${TOOL_NAME}: ${line}\n`);
     return EXIT_ERROR;
   }
-  const scans = scanFiles(discovery.targets, { fix: command.fix, configFor: config.configFor });
+  const scans = await scanFilesInParallel(discovery.targets, { fix: command.fix, configFor: config.configFor, jobs: command.jobs ?? defaultJobs() });
   const files = [...scans.map((s) => s.entry), ...discovery.problems].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const report: ScanReport = {
     tool: { name: TOOL_NAME, version: readVersion() },
@@ -66,7 +66,7 @@ function scan(command: Extract<Command, { kind: 'scan' }>): number {
 }
 
 /** Runs one command line (without `node` and the script) and returns the exit code. */
-export function run(argv: readonly string[]): number {
+export async function run(argv: readonly string[]): Promise<number> {
   const command = parseArgs(argv);
   switch (command.kind) {
     case 'usage-error':
@@ -84,7 +84,7 @@ export function run(argv: readonly string[]): number {
   }
 }
 
-export function main(argv: readonly string[] = process.argv.slice(2)): void {
+export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
   // A reader that goes away (`infralint scan . | head`) is not an error.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT_OK);
@@ -92,7 +92,7 @@ export function main(argv: readonly string[] = process.argv.slice(2)): void {
   });
   try {
     // exitCode, not exit(): a large report piped to another process must be flushed completely.
-    process.exitCode = run(argv);
+    process.exitCode = await run(argv);
   } catch (error) {
     process.stderr.write(`${TOOL_NAME}: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exitCode = EXIT_ERROR;
