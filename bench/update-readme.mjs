@@ -44,6 +44,9 @@ export function renderBlock(r) {
     ...(r.floor.coldParse
       ? [row('Reference: a fresh Node that only parses the whole template with `yaml` (spawn → exit)', `${r.floor.coldParse.medianMs} ms`)]
       : []),
+    ...(r.responsiveness
+      ? [row('Reply to a request sent during that first lint, longest wait (the lint is done in slices)', `${r.responsiveness.replyMaxMs} ms`)]
+      : []),
     row('CLI scan, 1,000-resource template (wall)', seconds(r.cli.template1000.wallS), t.cli1000),
     row('CLI scan, 1,000-resource template (peak RSS)', `${r.cli.template1000.peakRssMB} MB`),
     row(`CLI scan, KICS corpus, ${r.cli.kics.files.toLocaleString('en-US')} files (wall)`, seconds(r.cli.kics.wallS), t.cliKics),

@@ -25,7 +25,8 @@
 // 10,000 deep, lines of 10,000 to 100,000 characters, document markers. 1 to 3 per mutant.
 //
 // Each mutant is linted with a fresh Linter and with a Linter that first linted the unmutated file
-// (the editor's incremental path); every finding's fix edits are computed, applied (applyEdits)
+// and then did the mutant's work ahead in steps before linting it (the editor's incremental path,
+// as the server runs it); every finding's fix edits are computed, applied (applyEdits)
 // and the result linted again; every finding's suppress('line') and suppress('resource') edits
 // too; and fixAll. The mutants run one after the other in one process (a child of this one, so
 // that an out-of-memory or an endless loop, which no in-process guard can catch, is still reported
@@ -545,7 +546,14 @@ function checkText(text, fileName, before, opts, stopAt) {
     const first = timed('lint-before', lintLimit, () => linter.lint(before, options));
     if (done()) return { failures, maxMs };
     if (!first.error) {
-      const second = timed('lint-incremental', lintLimit, () => linter.lint(text, options));
+      // As the server does it: the work ahead done in steps (here one piece or resource each), then the lint.
+      const second = timed('lint-incremental', lintLimit, () => {
+        for (let steps = 0; steps < 1e6; steps++) {
+          let allowed = 1;
+          if (linter.prepare(text, options, () => allowed-- <= 0)) break;
+        }
+        return linter.lint(text, options);
+      });
       if (done()) return { failures, maxMs };
       incremental = second.value;
     }

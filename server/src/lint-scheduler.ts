@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { Linter, lintWithinBudget, prepareWithinBudget, type LintConfig, type LintResult } from '@infralint/shared-rules';
+import { Linter, lintStepWithinBudget, type LintConfig, type LintResult } from '@infralint/shared-rules';
 
 export interface LintTarget {
   uri: string;
@@ -93,10 +93,11 @@ export class LintScheduler {
     const options = { fileName: fileNameOf(target.uri), config: target.config };
     try {
       const sliceEnd = performance.now() + (this.options.sliceMs ?? DEFAULT_SLICE_MS);
-      const ahead = prepareWithinBudget(linter, target.text, options, () => performance.now() >= sliceEnd);
-      if (ahead.linter !== linter) this.linters.set(target.uri, ahead.linter);
-      if ('done' in ahead && !ahead.done) {
-        // More to parse: go on after the messages that came meanwhile (a newer version cancels this).
+      // Within the time budget: a rule stuck in a loop is stopped and named, the others still report.
+      const step = lintStepWithinBudget(linter, target.text, options, () => performance.now() >= sliceEnd);
+      if (step.linter !== linter) this.linters.set(target.uri, step.linter);
+      if (step.result === undefined) {
+        // More to do: go on after the messages that came meanwhile (a newer version cancels this).
         const immediate = setImmediate(() => {
           this.timers.delete(target.uri);
           this.run(target);
@@ -104,10 +105,7 @@ export class LintScheduler {
         this.timers.set(target.uri, { cancel: () => clearImmediate(immediate) });
         return;
       }
-      // Within the time budget: a rule stuck in a loop is stopped and named, the others still report.
-      const { result, linter: next } = 'result' in ahead ? ahead : lintWithinBudget(ahead.linter, target.text, options);
-      if (next !== ahead.linter) this.linters.set(target.uri, next);
-      if (this.options.isCurrent(target.uri, target.version)) this.options.publish(target.uri, target.version, result);
+      if (this.options.isCurrent(target.uri, target.version)) this.options.publish(target.uri, target.version, step.result);
     } catch (error) {
       this.options.onError(target.uri, error);
     }

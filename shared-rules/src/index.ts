@@ -14,4 +14,4 @@ export function ruleDocUrl(ruleId: string): string {
   return `${DOCS_BASE_URL}${ruleId}.md`;
 }
 export { nodeConfigHost } from './config/node-host';
-export { lintWithinBudget, fixAllWithinBudget, prepareWithinBudget, withinTimeBudget, DEFAULT_TIME_BUDGET_MS, type BudgetedLint } from './host/time-budget';
+export { lintWithinBudget, fixAllWithinBudget, lintStepWithinBudget, withinTimeBudget, DEFAULT_TIME_BUDGET_MS, type BudgetedLint } from './host/time-budget';

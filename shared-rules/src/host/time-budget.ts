@@ -58,27 +58,29 @@ export function lintWithinBudget(linter: Linter, text: string, options: LintOpti
 }
 
 /**
- * One slice of Linter.prepare within the budget: whether the work ahead is done, and the Linter
- * to keep. When the budget runs out inside a rule, that rule is stopped (a new Linter keeps it) and
- * the preparing is over: the lint that follows runs without it. When it runs out anywhere else, the
+ * One step of linting in slices (the server): the work ahead of the lint (Linter.prepare) until
+ * `stop()` says so, then, when none is left, the lint itself; all of it within the budget, in one
+ * go (starting a budget costs a watchdog thread: once per keystroke, not twice). `result` is
+ * undefined while more steps are needed. When the budget runs out inside a rule, that rule is
+ * stopped (a new Linter keeps it) and the next step goes on without it; anywhere else, the
  * document's given-up result comes instead.
  */
-export function prepareWithinBudget(
+export function lintStepWithinBudget(
   linter: Linter,
   text: string,
   options: LintOptions,
   stop: () => boolean,
   budgetMs = DEFAULT_TIME_BUDGET_MS,
-): { done: boolean; linter: Linter } | BudgetedLint {
-  const slice = withinTimeBudget(() => linter.prepare(text, options, stop), budgetMs);
-  if (slice) return { done: slice.value, linter };
+): { result?: LintResult; linter: Linter } {
+  const step = withinTimeBudget(() => (linter.prepare(text, options, stop) ? linter.lint(text, options) : undefined), budgetMs);
+  if (step) return { result: step.value, linter };
   const rule = linter.ruleInProgress;
   const fresh = linter.fresh();
   if (rule === undefined || fresh.stoppedRules.has(rule) || fresh.stoppedRules.size >= MAX_STOPPED) {
     return { result: gaveUp(text, options, budgetMs), linter: fresh };
   }
   fresh.stop(rule, `it ran for more than ${budgetMs} ms`);
-  return { done: true, linter: fresh };
+  return { linter: fresh };
 }
 
 /**

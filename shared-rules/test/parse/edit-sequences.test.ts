@@ -7,7 +7,7 @@ import { parseYamlTemplate, YamlUnitCache } from '../../src/parse/yaml-document'
 import type { Finding } from '../../src/types';
 import type { Rule } from '../../src/rules/rule';
 import { allRules } from '../../src/rules/index';
-import { walk } from '../corpus';
+import { realCorpus, walk } from '../corpus';
 
 /** Small deterministic PRNG (mulberry32), so a failing sequence can be replayed from its seed. */
 function random(seed: number): () => number {
@@ -153,6 +153,23 @@ describe('parsing ahead in slices (the server between messages)', function () {
       }
     }
     assert.ok(edits >= 300, `only ${edits} edits`);
+  });
+
+  it('gives the findings of a fresh lint on every CloudFormation template of the real corpus, done ahead one step at a time', function () {
+    const corpus = realCorpus();
+    if (!corpus) this.skip(); // ../shared is absent in a user's clone; CI always has it
+    let compared = 0;
+    let steps = 0;
+    for (const entry of corpus.filter((e) => e.format === 'cloudformation' || e.format === 'sam')) {
+      const text = fs.readFileSync(entry.file, 'utf8');
+      const linter = new Linter();
+      while (!linter.prepare(text, { fileName: entry.file }, after(1))) steps++;
+      const stepped = linter.lint(text, { fileName: entry.file });
+      const fresh = new Linter().lint(text, { fileName: entry.file });
+      assert.deepStrictEqual(comparable(stepped.findings), comparable(fresh.findings), entry.path);
+      compared++;
+    }
+    assert.ok(compared > 400 && steps > 2000, `compared ${compared} templates in ${steps} steps`);
   });
 
   it('gives a resource written twice its own parse at each place', () => {
