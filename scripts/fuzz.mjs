@@ -24,9 +24,9 @@
 // CRLF / mixed / CR line endings, `&a` anchors and `*a` aliases, alias bombs, values nested up to
 // 10,000 deep, lines of 10,000 to 100,000 characters, document markers. 1 to 3 per mutant.
 //
-// Each mutant is linted with a fresh Linter and with a Linter that first linted the unmutated file
-// and then did the mutant's work ahead in steps before linting it (the editor's incremental path,
-// as the server runs it); every finding's fix edits are computed, applied (applyEdits)
+// Each mutant is linted with a fresh Linter and with two Linters that first linted the unmutated
+// file (the incremental path): one lints the mutant at once, the other first does its work ahead
+// in steps, as the server runs it; every finding's fix edits are computed, applied (applyEdits)
 // and the result linted again; every finding's suppress('line') and suppress('resource') edits
 // too; and fixAll. The mutants run one after the other in one process (a child of this one, so
 // that an out-of-memory or an endless loop, which no in-process guard can catch, is still reported
@@ -539,33 +539,32 @@ function checkText(text, fileName, before, opts, stopAt) {
   }
   const parsedClean = result.format === 'cloudformation' && !hasParseError(result);
 
-  // 2. The incremental path: a Linter that linted the previous version first.
+  // 2. The incremental paths: a Linter that linted the previous version first, then lints this one
+  // at once (fix-all's loop, the CLI after --fix), or does its work ahead in steps first, one piece
+  // or resource each, as the server does. The fix edits below are compared with the first one's.
   let incremental;
   if (before !== undefined) {
-    const linter = new engine.Linter();
-    const first = timed('lint-before', lintLimit, () => linter.lint(before, options));
-    if (done()) return { failures, maxMs };
-    if (!first.error) {
-      // As the server does it: the work ahead done in steps (here one piece or resource each), then the lint.
-      const second = timed('lint-incremental', lintLimit, () => {
-        for (let steps = 0; steps < 1e6; steps++) {
-          let allowed = 1;
-          if (linter.prepare(text, options, () => allowed-- <= 0)) break;
-        }
+    for (const path of ['lint', 'steps']) {
+      const linter = new engine.Linter();
+      const first = timed('lint-before', lintLimit, () => linter.lint(before, options));
+      if (done()) return { failures, maxMs };
+      if (first.error) break;
+      const second = timed(path === 'lint' ? 'lint-incremental' : 'lint-incremental-steps', lintLimit, () => {
+        if (path === 'steps') for (let steps = 0; steps < 1e6 && !linter.prepare(text, options, () => true); steps++);
         return linter.lint(text, options);
       });
       if (done()) return { failures, maxMs };
-      incremental = second.value;
-    }
-    if (incremental) {
+      const other = second.value;
+      if (!other) continue;
       const a = result.findings.map(comparableKey);
-      const b = incremental.findings.map(comparableKey);
+      const b = other.findings.map(comparableKey);
       const onlyFresh = a.filter((k) => !b.includes(k));
       const onlyIncremental = b.filter((k) => !a.includes(k));
-      if (onlyFresh.length || onlyIncremental.length || result.skippedReason !== incremental.skippedReason) {
+      if (onlyFresh.length || onlyIncremental.length || result.skippedReason !== other.skippedReason) {
         const detail = [...onlyFresh.slice(0, 5).map((k) => `  fresh only:       ${k}`), ...onlyIncremental.slice(0, 5).map((k) => `  incremental only: ${k}`)].join('\n');
-        if (add(new Failure('incremental-mismatch', 'lint', '', `fresh and incremental findings differ (${onlyFresh.length} vs ${onlyIncremental.length})`, detail))) return { failures, maxMs };
-        incremental = undefined;
+        if (add(new Failure('incremental-mismatch', path === 'lint' ? 'lint' : 'lint-steps', '', `fresh and incremental (${path}) findings differ (${onlyFresh.length} vs ${onlyIncremental.length})`, detail))) return { failures, maxMs };
+      } else if (path === 'lint') {
+        incremental = other;
       }
     }
   }

@@ -139,16 +139,34 @@ const BATCH_FILES = 64;
 /**
  * Scans files in order. Starting a time budget costs about 0.2 ms (Node starts a watchdog thread),
  * as much as linting a small template: small files are linted a batch at a time within one budget.
- * A batch that runs out of time (a rule stuck in a loop) is scanned again file by file, each within
- * its own budget, so the result is what scanning each file alone gives. With --fix every file has
- * its own budget, as a file once written must not be fixed a second time.
+ * When a batch runs out of time (a rule stuck in a loop), the files it finished are kept, the file
+ * it was on is scanned alone within its own budget (which stops that rule and names it, as scanning
+ * it alone would), and the rest of the batch goes on in a new budget. With --fix every file has
+ * its own budget, as a file once written must not be fixed a second time. `onRedo` is told of each
+ * file scanned again alone.
  */
-export function scanFilesInOrder(targets: readonly Target[], options: ScanOptions = {}, budgetMs = DEFAULT_TIME_BUDGET_MS): FileScan[] {
+export function scanFilesInOrder(
+  targets: readonly Target[],
+  options: ScanOptions = {},
+  budgetMs = DEFAULT_TIME_BUDGET_MS,
+  onRedo?: (target: Target) => void,
+): FileScan[] {
   if (options.fix) return targets.map((t) => scanFile(t, options));
   const scans: FileScan[] = [];
   for (const batch of batchesOf(targets)) {
-    const done = withinTimeBudget(() => batch.map((t) => scanFile(t, options, lintInBatchBudget)), budgetMs);
-    for (const scan of done ? done.value : batch.map((t) => scanFile(t, options))) scans.push(scan);
+    const batchStart = scans.length;
+    for (;;) {
+      // Where the batch is: the count of its scans pushed so far (a push is never cut half-way).
+      const from = scans.length - batchStart;
+      if (from >= batch.length) break;
+      const done = withinTimeBudget(() => {
+        for (let k = from; k < batch.length; k++) scans.push(scanFile(batch[k], options, lintInBatchBudget));
+      }, budgetMs);
+      if (done) break;
+      const stuck = batch[scans.length - batchStart];
+      onRedo?.(stuck);
+      scans.push(scanFile(stuck, options));
+    }
   }
   return scans;
 }

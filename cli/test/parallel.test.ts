@@ -21,6 +21,12 @@ function manyFiles(): Record<string, string> {
   return files;
 }
 
+function largeTemplate(count: number): string {
+  let text = 'Resources:\n';
+  for (let i = 0; i < count; i++) text += `  Bucket${i}:\n    Type: AWS::S3::Bucket\n    Properties:\n      AccessControl: PublicRead\n`;
+  return text;
+}
+
 describe('scanning many files on worker threads (--jobs)', function () {
   this.timeout(60000);
   let dir: string;
@@ -41,7 +47,10 @@ describe('scanning many files on worker threads (--jobs)', function () {
   });
 
   it('puts every file back in its place when workers answer in any order (in process)', async () => {
+    // The first file is large: the worker with the first files answers after the others.
+    fs.writeFileSync(path.join(dir, 'aaa-large.yaml'), largeTemplate(1500));
     const { targets } = discoverFiles(['.'], dir);
+    assert.strictEqual(targets[0].file, 'aaa-large.yaml');
     const inOrder = targets.map((t) => scanFile(t));
     assert.ok(workerCount(targets.length, 4) > 1);
     assert.deepStrictEqual(await scanFilesInParallel(targets, { jobs: 4 }), inOrder);
@@ -54,11 +63,15 @@ describe('scanning many files on worker threads (--jobs)', function () {
     assert.deepStrictEqual([1, 2, 3, 4, 16].map((cores) => defaultJobs(cores)), [1, 1, 2, 3, 8]);
   });
 
-  it('scans a batch that ran out of its time budget again file by file, with the same result', () => {
+  it('goes on with a batch that ran out of its time budget: the file it was on alone, then the rest, with the same result', () => {
     const { targets } = discoverFiles(['.'], dir);
     const some = targets.slice(0, 40);
-    // A 1 ms budget for a batch of 40 files always runs out: each file is then scanned in its own budget.
-    assert.deepStrictEqual(scanFilesInOrder(some, {}, 1), some.map((t) => scanFile(t)));
+    // A 1 ms budget for a batch runs out at once: the file it was on is scanned in its own (default) budget.
+    const redone: string[] = [];
+    const scans = scanFilesInOrder(some, {}, 1, (t) => redone.push(t.file));
+    assert.ok(redone.length > 0, 'no batch ran out of its budget');
+    assert.strictEqual(new Set(redone).size, redone.length, 'a file was scanned alone twice');
+    assert.deepStrictEqual(scans, some.map((t) => scanFile(t)));
   });
 
   it('rejects a --jobs value that is not a whole number from 1 up, and --jobs for rules', () => {

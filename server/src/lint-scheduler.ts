@@ -18,6 +18,10 @@ export interface SchedulerOptions {
   onError(uri: string, error: unknown): void;
   /** Work on a document for at most this long before letting other messages through (default DEFAULT_SLICE_MS). */
   sliceMs?: number;
+  /** The time budget of one version, over all its slices (default DEFAULT_TIME_BUDGET_MS). */
+  budgetMs?: number;
+  /** A new document's Linter (tests give one with their own rules). */
+  newLinter?(): Linter;
 }
 
 /**
@@ -42,7 +46,7 @@ export class LintScheduler {
   schedule(target: LintTarget): void {
     const isNew = !this.linters.has(target.uri) && !this.timers.has(target.uri);
     this.cancel(target.uri);
-    if (isNew) this.linters.set(target.uri, new Linter());
+    if (isNew) this.linters.set(target.uri, this.options.newLinter?.() ?? new Linter());
     const delay = isNew ? 0 : this.options.debounceMs;
     const run = () => {
       this.timers.delete(target.uri);
@@ -85,22 +89,28 @@ export class LintScheduler {
     this.timers.delete(uri);
   }
 
-  /** One step of linting a version: a slice of the work ahead (Linter.prepare), then, when that is done, the lint. */
-  private run(target: LintTarget): void {
+  /**
+   * One step of linting a version: a slice of the work ahead (Linter.prepare), then, when that is
+   * done, the lint. `spentMs`: what the version's earlier steps took of its time budget.
+   */
+  private run(target: LintTarget, spentMs = 0): void {
     if (!this.options.isCurrent(target.uri, target.version)) return;
     const linter = this.linters.get(target.uri);
     if (!linter) return;
     const options = { fileName: fileNameOf(target.uri), config: target.config };
     try {
-      const sliceEnd = performance.now() + (this.options.sliceMs ?? DEFAULT_SLICE_MS);
+      const started = performance.now();
+      const sliceEnd = started + (this.options.sliceMs ?? DEFAULT_SLICE_MS);
       // Within the time budget: a rule stuck in a loop is stopped and named, the others still report.
-      const step = lintStepWithinBudget(linter, target.text, options, () => performance.now() >= sliceEnd);
+      const step = lintStepWithinBudget(linter, target.text, options, () => performance.now() >= sliceEnd, { budgetMs: this.options.budgetMs, spentMs });
       if (step.linter !== linter) this.linters.set(target.uri, step.linter);
       if (step.result === undefined) {
+        // A rule was stopped: the steps without it get a whole budget again.
+        const spent = step.linter !== linter ? 0 : spentMs + (performance.now() - started);
         // More to do: go on after the messages that came meanwhile (a newer version cancels this).
         const immediate = setImmediate(() => {
           this.timers.delete(target.uri);
-          this.run(target);
+          this.run(target, spent);
         });
         this.timers.set(target.uri, { cancel: () => clearImmediate(immediate) });
         return;

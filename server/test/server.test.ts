@@ -134,6 +134,9 @@ describe('language server on a large template (the parse is sliced, the message 
   it('drops the work for a version overtaken during its first parse, and publishes only the newer one', async () => {
     const text = largeTemplate(1500);
     await client.open(uri, 'yaml', text, 1);
+    // A reply shows that the server is between two slices of version 1's work, not done with it.
+    await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 4, character: 8 } });
+    assert.strictEqual(client.publishedFor(uri).length, 0, 'version 1 was linted in one go');
     // Bucket0 is no longer public in version 2.
     await client.change(uri, 2, [{ range: { start: { line: 4, character: 21 }, end: { line: 4, character: 31 } }, text: 'Private' }]);
     const published = await client.waitForDiagnostics((p) => p.uri === uri && p.version === 2);

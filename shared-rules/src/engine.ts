@@ -75,8 +75,19 @@ export class Linter {
   private lines?: LineIndex;
   /** The stopped rules the cached findings were computed without (sorted ids). */
   private cachedWithout = '';
-  /** The template prepare() built for a text, and how far it got with its resources' rules. */
-  private prepared?: { text: string; syntax: Syntax; template: Template; nextResource: number };
+  /**
+   * The template prepare() built for a text, and how far it got with its resources' rules. The
+   * findings of resources without a parse of their own (a template parsed whole, JSON) are kept
+   * here: the lint of that text takes them, computed without the same stopped rules.
+   */
+  private prepared?: {
+    text: string;
+    syntax: Syntax;
+    template: Template;
+    nextResource: number;
+    without: string;
+    findings: Map<Resource, RawFinding[]>;
+  };
 
   constructor(private readonly rules: readonly Rule[] = allRules) {
     for (const rule of rules) {
@@ -120,33 +131,44 @@ export class Linter {
   }
 
   /**
-   * Does ahead, in steps, the work of lint(text): parses the pieces of the template, then runs the
-   * rules of each resource, until `stop()` returns true between two steps. True when what is left
-   * for lint(text) is quick (all of it cached), or cannot be split (a template parsed whole). A
-   * host calls it in slices, with other work in between, before the lint: the first lint of a
-   * large template then never holds it for long, and a newer version can replace it half-way
-   * (what was done for unchanged pieces is re-used).
+   * Does ahead, in steps, the work of lint(text): parses the pieces of a YAML template one by one,
+   * builds the template, then runs the rules of one resource after the other. Between two steps it
+   * stops when `stop()` says so (asked after the first step, so each call makes progress), and
+   * returns true once what is left for lint(text) is quick. A host calls it in slices, with other
+   * work in between, before the lint: the first lint of a large template then never holds it for
+   * long, and a newer version can replace it half-way (what was done for unchanged pieces is
+   * re-used). Not split: the parse of a template that is parsed whole (JSON, YAML with aliases).
    */
   prepare(text: string, options: Pick<LintOptions, 'fileName' | 'syntax' | 'stoppedRules'>, stop: () => boolean): boolean {
     const syntax = options.syntax ?? detectSyntax(text, options.fileName);
-    if (syntax !== 'yaml' || text.length > MAX_TEMPLATE_LENGTH) return true;
-    if (!parseUnitsAhead(text, this.yamlCache, stop)) return false;
-    if (this.prepared?.text !== text || this.prepared.syntax !== syntax) {
-      this.prepared = { text, syntax, template: this.parse(text, syntax), nextResource: 0 };
+    if (text.length > MAX_TEMPLATE_LENGTH) return true;
+    const parsedBefore = this.yamlCache.parsedCount;
+    if (syntax === 'yaml' && !parseUnitsAhead(text, this.yamlCache, stop)) return false;
+    // Each call does at least one step of work (a piece, the template, a resource) before stop() is asked.
+    let worked = this.yamlCache.parsedCount > parsedBefore;
+    const stopped = this.stoppedWith(options.stoppedRules);
+    const without = stoppedKey(stopped);
+    if (this.prepared?.text !== text || this.prepared.syntax !== syntax || this.prepared.without !== without) {
+      if (worked && stop()) return false;
+      // Cleared first: should the parse throw, no template of an older text may be left for lint().
+      this.prepared = undefined;
+      this.prepared = { text, syntax, template: this.parse(text, syntax), nextResource: 0, without, findings: new Map() };
+      worked = true;
     }
     const prepared = this.prepared;
-    if (!prepared.template.isCloudFormation) return true;
-    const stopped = this.stoppedWith(options.stoppedRules);
+    const template = prepared.template;
+    if (!template.isCloudFormation) return true;
     this.keepCacheFor(stopped);
-    const resources = prepared.template.resources;
-    for (; prepared.nextResource < resources.length; prepared.nextResource++) {
-      const resource = resources[prepared.nextResource];
+    for (; prepared.nextResource < template.resources.length; prepared.nextResource++) {
+      const resource = template.resources[prepared.nextResource];
       const rules = resource.type ? this.rulesByType.get(resource.type) : undefined;
-      if (!rules || resource.parseId === undefined) continue;
-      if (this.resourceFindings.get(resource.parseId)?.contextKey === prepared.template.contextKey) continue;
-      if (stop()) return false;
-      const findings = this.checkResource(prepared.template, resource, rules, stopped);
-      this.resourceFindings.set(resource.parseId, { contextKey: prepared.template.contextKey, findings });
+      if (!rules) continue;
+      if (resource.parseId !== undefined && this.resourceFindings.get(resource.parseId)?.contextKey === template.contextKey) continue;
+      if (worked && stop()) return false;
+      const findings = this.checkResource(template, resource, rules, stopped);
+      if (resource.parseId !== undefined) this.resourceFindings.set(resource.parseId, { contextKey: template.contextKey, findings });
+      else prepared.findings.set(resource, findings);
+      worked = true;
     }
     return true;
   }
@@ -154,9 +176,9 @@ export class Linter {
   lint(text: string, options: LintOptions = {}): LintResult {
     const syntax = options.syntax ?? detectSyntax(text, options.fileName);
     if (text.length > MAX_TEMPLATE_LENGTH) return { syntax, findings: [], skippedReason: TOO_LARGE_REASON, tooLarge: true };
-    const prepared = this.prepared?.text === text && this.prepared.syntax === syntax ? this.prepared.template : undefined;
+    const prepared = this.prepared?.text === text && this.prepared.syntax === syntax ? this.prepared : undefined;
     this.prepared = undefined;
-    const template = prepared ?? this.parse(text, syntax);
+    const template = prepared?.template ?? this.parse(text, syntax);
     const edit = syntax === 'yaml' ? this.yamlCache.lastEdit : undefined;
     const lines =
       this.lines && edit && edit.before === this.lines.text ? LineIndex.afterEdit(this.lines, text, edit.prefix, edit.suffix) : new LineIndex(text);
@@ -208,7 +230,8 @@ export class Linter {
     const stopped = this.stoppedWith(options.stoppedRules);
     for (const [id, reason] of stopped ?? []) raw.push(stoppedRuleFinding(id, reason));
     // Not push(...): a template of 40,000 resources has more findings than a call has arguments.
-    for (const finding of this.runRules(template, stopped)) raw.push(finding);
+    const ready = prepared && prepared.without === stoppedKey(stopped) ? prepared.findings : undefined;
+    for (const finding of this.runRules(template, stopped, ready)) raw.push(finding);
     const findings = raw.map(toFinding);
     findings.sort(compareFindings);
     // Configuration and suppressions apply to the results, never to the cached per-resource findings.
@@ -242,7 +265,7 @@ export class Linter {
 
   /** Cached findings hold for the same set of stopped rules only: drops them when it changed. */
   private keepCacheFor(stopped?: ReadonlyMap<string, string>): void {
-    const without = stopped ? [...stopped.keys()].sort().join(',') : '';
+    const without = stoppedKey(stopped);
     if (without !== this.cachedWithout) {
       this.resourceFindings = new Map();
       this.templateFindings = new Map();
@@ -273,7 +296,8 @@ export class Linter {
     return findings;
   }
 
-  private runRules(template: Template, stopped?: ReadonlyMap<string, string>): RawFinding[] {
+  /** The rules' findings; `ready` holds those prepare() found for resources without a parse of their own. */
+  private runRules(template: Template, stopped?: ReadonlyMap<string, string>, ready?: Map<Resource, RawFinding[]>): RawFinding[] {
     this.keepCacheFor(stopped);
     const runs = (rule: Rule) => !stopped?.has(rule.meta.id);
     const out: RawFinding[] = [];
@@ -288,7 +312,7 @@ export class Linter {
         nextCache.set(resource.parseId!, cached);
         continue;
       }
-      const findings = this.checkResource(template, resource, rules, stopped);
+      const findings = ready?.get(resource) ?? this.checkResource(template, resource, rules, stopped);
       for (const f of findings) out.push(f);
       if (resource.parseId !== undefined) nextCache.set(resource.parseId, { contextKey: template.contextKey, findings });
     }
@@ -321,6 +345,11 @@ export class Linter {
     this.templateFindings = nextTemplateCache;
     return out;
   }
+}
+
+/** The stopped rules as a key (sorted ids): findings computed without them hold for the same key only. */
+function stoppedKey(stopped?: ReadonlyMap<string, string>): string {
+  return stopped ? [...stopped.keys()].sort().join(',') : '';
 }
 
 /**

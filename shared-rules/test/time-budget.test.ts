@@ -42,13 +42,13 @@ describe('per-document time budget (host/time-budget.ts)', function () {
 
   it('stops a rule stuck in a loop while linting in steps (the server), and the next steps go on without it', () => {
     let linter = new Linter([looping('test-looping-rule', 'resource'), ...allRules]);
-    const first = lintStepWithinBudget(linter, TEMPLATE, { fileName: 't.yaml' }, () => false, 300);
+    const first = lintStepWithinBudget(linter, TEMPLATE, { fileName: 't.yaml' }, () => false, { budgetMs: 300 });
     assert.strictEqual(first.result, undefined, 'the step that ran out of time gives no result');
     assert.notStrictEqual(first.linter, linter);
     assert.deepStrictEqual([...first.linter.stoppedRules.keys()], ['test-looping-rule']);
     linter = first.linter;
     let result;
-    for (let steps = 0; result === undefined && steps < 10; steps++) ({ result, linter } = lintStepWithinBudget(linter, TEMPLATE, { fileName: 't.yaml' }, () => false, 300));
+    for (let steps = 0; result === undefined && steps < 10; steps++) ({ result, linter } = lintStepWithinBudget(linter, TEMPLATE, { fileName: 't.yaml' }, () => false, { budgetMs: 300 }));
     assert.ok(result, 'a later step gives the result');
     assert.deepStrictEqual(result.findings.filter((f) => f.ruleId === 'internal-error').map((f) => /test-looping-rule was stopped/.test(f.message)), [true]);
     assert.ok(result.findings.some((f) => f.ruleId === 'aws-s3-bucket-encryption'));

@@ -59,20 +59,23 @@ export function lintWithinBudget(linter: Linter, text: string, options: LintOpti
 
 /**
  * One step of linting in slices (the server): the work ahead of the lint (Linter.prepare) until
- * `stop()` says so, then, when none is left, the lint itself; all of it within the budget, in one
- * go (starting a budget costs a watchdog thread: once per keystroke, not twice). `result` is
- * undefined while more steps are needed. When the budget runs out inside a rule, that rule is
- * stopped (a new Linter keeps it) and the next step goes on without it; anywhere else, the
- * document's given-up result comes instead.
+ * `stop()` says so, then, when none is left, the lint itself, in one budgeted call (starting a
+ * budget costs a watchdog thread: once per keystroke, not twice). The budget is the version's,
+ * not the step's: `spentMs` is what its earlier steps took, and this step gets what is left of
+ * `budgetMs`. `result` is undefined while more steps are needed. When the budget runs out inside
+ * a rule, that rule is stopped (a new Linter keeps it) and the next steps go on without it, with a
+ * whole budget again (as lintWithinBudget does); anywhere else, the given-up result comes instead.
  */
 export function lintStepWithinBudget(
   linter: Linter,
   text: string,
   options: LintOptions,
   stop: () => boolean,
-  budgetMs = DEFAULT_TIME_BUDGET_MS,
+  budget: { budgetMs?: number; spentMs?: number } = {},
 ): { result?: LintResult; linter: Linter } {
-  const step = withinTimeBudget(() => (linter.prepare(text, options, stop) ? linter.lint(text, options) : undefined), budgetMs);
+  const budgetMs = budget.budgetMs ?? DEFAULT_TIME_BUDGET_MS;
+  const left = Math.max(1, Math.ceil(budgetMs - (budget.spentMs ?? 0)));
+  const step = withinTimeBudget(() => (linter.prepare(text, options, stop) ? linter.lint(text, options) : undefined), left);
   if (step) return { result: step.value, linter };
   const rule = linter.ruleInProgress;
   const fresh = linter.fresh();

@@ -70,26 +70,28 @@ export class YamlUnitCache {
   planned?: PlannedLayout;
 
   /**
-   * A parse of `text` for a piece of the next document, ahead of that document's parse: a cached one
-   * not claimed yet by another piece of it, or a new one. Kept through the next beginParse.
+   * A parse of `text` for a piece of the document being planned or parsed: a cached one that no
+   * other piece of it has claimed, or a new one. One parse serves one piece only: its nodes'
+   * offsets are relative to its unit's base, the start of that piece. (A parse taken ahead for a
+   * version that a newer one overtook is dropped at the next beginParse, unless that one uses it.)
    */
-  ahead(text: string, claimed: Set<ParsedUnit>): ParsedUnit {
-    let parsed = this.units.get(text);
-    if (!parsed || claimed.has(parsed)) {
-      this.parsedCount++;
-      const fresh: ParsedUnit & { generation?: number } = parseYamlUnit(text, newUnit(0));
-      if (!parsed) this.units.set(text, fresh);
-      parsed = fresh;
+  take(text: string, claimed: Set<ParsedUnit>): ParsedUnit {
+    const cached = this.units.get(text);
+    if (cached && !claimed.has(cached)) {
+      claimed.add(cached);
+      return cached;
     }
-    parsed.generation = this.current;
-    claimed.add(parsed);
-    return parsed;
+    this.parsedCount++;
+    const fresh = parseYamlUnit(text, newUnit(0));
+    if (!cached) this.units.set(text, fresh);
+    claimed.add(fresh);
+    return fresh;
   }
 
+  /** A whole document's parse (see parseWhole), cached by its text. */
   get(text: string, base: number): ParsedUnit {
     let parsed = this.units.get(text);
     if (parsed && parsed.generation === this.current) {
-      // The same text twice in one document (a duplicated key): each place needs its own unit.
       this.parsedCount++;
       return this.use(parseYamlUnit(text, newUnit(base)), base);
     }
@@ -101,10 +103,11 @@ export class YamlUnitCache {
     return this.use(parsed, base);
   }
 
-  /** Marks a unit as used by this parse, at this offset. */
+  /** Marks a unit as used by this parse, at this offset: it stays cached for the next versions. */
   use(parsed: ParsedUnit & { generation?: number }, base: number): ParsedUnit {
     parsed.unit.base = base;
     parsed.generation = this.current;
+    if (!this.units.has(parsed.text)) this.units.set(parsed.text, parsed);
     return parsed;
   }
 
@@ -140,20 +143,26 @@ function planLayout(text: string, cache: YamlUnitCache): PlannedLayout {
 }
 
 /**
- * Parses the pieces of `text` that have no parse yet, one at a time, until `stop()` says so: a host
- * can then answer other requests between slices of a large document's first parse, and drop the
- * rest when a newer version comes (the pieces parsed so far are still re-used by it where their
- * text is unchanged). True when every piece is parsed, or the document is one to parse whole
- * (that is done by the lint itself, in one go).
+ * Parses the pieces of `text` that have no parse yet, one at a time, until `stop()` says so. It is
+ * asked only after a first piece, so every call makes progress. A host can then answer other
+ * requests between slices of a large document's first parse, and drop the rest when a newer
+ * version comes: the pieces parsed so far are re-used by it where their text is unchanged. True
+ * when every piece is parsed, or when the document is to be parsed whole (anchors and aliases):
+ * that parse is done in one go by parseYamlTemplate.
  */
 export function parseUnitsAhead(text: string, cache: YamlUnitCache, stop: () => boolean): boolean {
   const plan = planLayout(text, cache);
   const units = plan.layout?.units ?? [];
+  let parsedHere = 0;
   for (; plan.next < units.length; plan.next++) {
     const piece = units[plan.next];
     if (piece.parsed || piece.role === 'resources-header') continue;
-    if (stop()) return false;
-    piece.parsed = cache.ahead(piece.text, plan.claimed);
+    // At least one piece per call, whatever stop() says: every call makes progress.
+    if (parsedHere > 0 && stop()) return false;
+    piece.parsed = cache.take(piece.text, plan.claimed);
+    parsedHere++;
+    // Anchors and aliases: the document is parsed whole (parseYamlTemplate), not piece by piece.
+    if (piece.parsed.usesAliases) return true;
   }
   return true;
 }
@@ -190,8 +199,8 @@ export function parseYamlTemplate(text: string, cache: YamlUnitCache = new YamlU
       sectionKeys.add('Resources');
       continue;
     }
-    // Unchanged pieces keep their parse: no slicing, no lookup by text.
-    const parsed = piece.parsed ? cache.use(piece.parsed, piece.start) : cache.get(piece.text, piece.start);
+    // Unchanged pieces (and those parsed ahead) keep their parse: no slicing, no lookup by text.
+    const parsed = cache.use(piece.parsed ?? cache.take(piece.text, plan.claimed), piece.start);
     piece.parsed = parsed;
     for (const e of parsed.errors) {
       errors.push({ message: e.message, span: { start: e.span.start + piece.start, end: e.span.end + piece.start } });
