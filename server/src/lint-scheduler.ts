@@ -25,9 +25,10 @@ export interface SchedulerOptions {
 }
 
 /**
- * The longest stretch the parse of a changed document holds the message loop. A 1,000-resource
- * template's first parse takes a few hundred ms: in slices, a hover or a newer version sent
- * meanwhile is handled at once, and a newer version drops the rest of the old one's work.
+ * About the longest stretch the work on a changed document holds the message loop. The first lint
+ * of a 1,000-resource template takes a few hundred ms: in slices, a hover or a newer version sent
+ * meanwhile is handled soon, and a newer version drops the rest of the old one's work. (A reply
+ * takes a few slices: reading, handling and writing a message are each queued behind one.)
  */
 export const DEFAULT_SLICE_MS = 4;
 

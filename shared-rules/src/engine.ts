@@ -142,13 +142,14 @@ export class Linter {
   prepare(text: string, options: Pick<LintOptions, 'fileName' | 'syntax' | 'stoppedRules'>, stop: () => boolean): boolean {
     const syntax = options.syntax ?? detectSyntax(text, options.fileName);
     if (text.length > MAX_TEMPLATE_LENGTH) return true;
-    const parsedBefore = this.yamlCache.parsedCount;
-    if (syntax === 'yaml' && !parseUnitsAhead(text, this.yamlCache, stop)) return false;
-    // Each call does at least one step of work (a piece, the template, a resource) before stop() is asked.
-    let worked = this.yamlCache.parsedCount > parsedBefore;
     const stopped = this.stoppedWith(options.stoppedRules);
     const without = stoppedKey(stopped);
+    // Each call does at least one step of work (a piece, the template, a resource) before stop() is asked.
+    let worked = false;
     if (this.prepared?.text !== text || this.prepared.syntax !== syntax || this.prepared.without !== without) {
+      const parsedBefore = this.yamlCache.parsedCount;
+      if (syntax === 'yaml' && !parseUnitsAhead(text, this.yamlCache, stop)) return false;
+      worked = this.yamlCache.parsedCount > parsedBefore;
       if (worked && stop()) return false;
       // Cleared first: should the parse throw, no template of an older text may be left for lint().
       this.prepared = undefined;
