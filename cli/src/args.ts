@@ -76,7 +76,8 @@ export function parseArgs(argv: readonly string[]): Command | UsageError {
     const takeValue = (): string | UsageError => {
       if (inline !== undefined) return inline === '' ? usage(`option ${name} needs a value`) : inline;
       const next = argv[i + 1];
-      if (next === undefined || (next.startsWith('-') && next !== '-')) return usage(`option ${name} needs a value`);
+      // An option is not a value; a negative number is (so that `--jobs -1` is named as a bad number).
+      if (next === undefined || (next.startsWith('-') && next !== '-' && !/^-\d/.test(next))) return usage(`option ${name} needs a value`);
       i++;
       return next;
     };
@@ -163,13 +164,13 @@ export function parseArgs(argv: readonly string[]): Command | UsageError {
       return { kind: 'rules', format: f, ...(output !== undefined ? { output } : {}) };
     }
     case 'scan': {
+      if (jobs !== undefined && !/^[1-9][0-9]{0,2}$/.test(jobs)) return usage(`invalid value for --jobs: '${jobs}' (expected a whole number from 1 to 999)`);
       if (positionals.length === 0) return usage('no paths given: infralint scan <files or folders...>');
       const f = format ?? 'text';
       if (!isOneOf(SCAN_FORMATS, f)) return usage(`invalid value for --format: '${f}' (expected ${SCAN_FORMATS.join(', ')})`);
       if (minimumSeverity !== undefined && !isOneOf(SEVERITY_LEVELS, minimumSeverity)) {
         return usage(`invalid value for --minimum-severity: '${minimumSeverity}' (expected ${SEVERITY_LEVELS.join(', ')})`);
       }
-      if (jobs !== undefined && !/^[1-9][0-9]{0,2}$/.test(jobs)) return usage(`invalid value for --jobs: '${jobs}' (expected a whole number from 1 to 999)`);
       return {
         kind: 'scan',
         paths: positionals,

@@ -16,8 +16,8 @@ Options:
   -c, --config <FILE>             use this config file for every file instead of the nearest .infralint.yaml
       --minimum-severity <LEVEL>  report only findings at least this severe (error, warning, info, hint)
       --no-inline-suppressions    ignore the suppressions written in templates (comments, Metadata)
-  -j, --jobs <N>                  lint up to N files at once on worker threads, when there are at least
-                                  ${MIN_FILES_FOR_WORKERS} (default: the number of cores minus one); the report is the same for any N
+  -j, --jobs <N>                  lint up to N files at once on worker threads (at most one per core), when
+                                  there are at least ${MIN_FILES_FOR_WORKERS} (default: cores minus one); the report is the same for any N
   -h, --help                      show this help
 
 Exit codes: 0 no findings, 1 findings, 2 usage error, bad configuration or internal failure.

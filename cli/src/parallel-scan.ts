@@ -41,14 +41,21 @@ export interface ParallelScanOptions {
  * up its own compiler: on 2 cores a second worker made the KICS corpus scan slower (1.80 s against
  * 1.65 s, see bench/), so there the files are linted on the main thread.
  */
-export function defaultJobs(cores = os.availableParallelism?.() ?? os.cpus().length): number {
+export function defaultJobs(cores = availableCores()): number {
   return Math.max(1, Math.min(8, cores - 1));
 }
 
-/** How many workers a scan of `files` files uses (0: none, the files are linted on this thread). */
-export function workerCount(files: number, jobs: number): number {
+/**
+ * How many workers a scan of `files` files uses (0: none, the files are linted on this thread):
+ * never more than the cores, as more cannot lint faster and each one holds its own copy of the engine.
+ */
+export function workerCount(files: number, jobs: number, cores = availableCores()): number {
   if (jobs <= 1 || files < MIN_FILES_FOR_WORKERS) return 0;
-  return Math.min(jobs, Math.ceil(files / FILES_PER_JOB));
+  return Math.min(jobs, cores, Math.ceil(files / FILES_PER_JOB));
+}
+
+function availableCores(): number {
+  return os.availableParallelism?.() ?? os.cpus().length;
 }
 
 export async function scanFilesInParallel(targets: readonly Target[], options: ParallelScanOptions): Promise<FileScan[]> {

@@ -11,9 +11,20 @@ import { fixAllWithinBudget, PARSE_ERROR, INTERNAL_ERROR, ruleDocUrl, type Findi
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.infralint`;
 export const SHOW_DOCUMENTATION_COMMAND = 'infralint.showDocumentation';
 
+/** What a fix-all action left to resolve carries: its edit is computed only when it is chosen. */
+interface FixAllData {
+  infralintFixAll: true;
+  uri: string;
+  version: number;
+  ruleId?: string;
+}
+
 /**
  * Code actions for Infralint diagnostics: the rule's fix (preferred when safe), fix all of this
  * rule, fix all, show documentation; and the `source.fixAll.infralint` action for fix-on-save.
+ * With `lazyFixAll` (the client resolves code actions' edits), the fix-all actions of the menu come
+ * without their edit, which resolveCodeAction computes: fixing a whole file re-lints it, and
+ * editors ask for the menu's actions whenever the cursor stops on a problem.
  */
 export function codeActions(
   params: CodeActionParams,
@@ -21,7 +32,16 @@ export function codeActions(
   findings: Finding[],
   /** Rules the time budget stopped on this document: fix-all does not run them either. */
   stoppedRules?: ReadonlyMap<string, string>,
+  lazyFixAll = false,
 ): CodeAction[] {
+  // Fix-all applies nothing to a template that does not parse (see fixAll): then it is not offered.
+  const parses = !findings.some((f) => f.ruleId === PARSE_ERROR);
+  const fixAllInMenu = (title: string, ruleId?: string): CodeAction | undefined =>
+    !lazyFixAll
+      ? fixAllAction(document, stoppedRules, title, CodeActionKind.QuickFix, ruleId)
+      : parses
+        ? { title, kind: CodeActionKind.QuickFix, data: { infralintFixAll: true, uri: document.uri, version: document.version, ruleId } satisfies FixAllData }
+        : undefined;
   const only = params.context.only;
   const wantsFixAll = only?.some((k) => FIX_ALL_KIND.startsWith(k) && k.startsWith(CodeActionKind.SourceFixAll));
   if (only && !only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(k)) && !wantsFixAll) return [];
@@ -51,7 +71,7 @@ export function codeActions(
     seenRules.add(finding.ruleId);
     const sameRuleFixable = findings.filter((f) => f.ruleId === finding.ruleId && f.fix?.kind === 'safe').length;
     if (sameRuleFixable > 1) {
-      const action = fixAllAction(document, stoppedRules, `Fix all '${finding.ruleId}' problems in this file`, CodeActionKind.QuickFix, finding.ruleId);
+      const action = fixAllInMenu(`Fix all '${finding.ruleId}' problems in this file`, finding.ruleId);
       if (action) actions.push(action);
     }
     actions.push({
@@ -62,10 +82,23 @@ export function codeActions(
     });
   }
   if (findings.filter((f) => f.fix?.kind === 'safe').length > 1 && actions.length > 0) {
-    const action = fixAllAction(document, stoppedRules, 'Fix all auto-fixable problems', CodeActionKind.QuickFix);
+    const action = fixAllInMenu('Fix all auto-fixable problems');
     if (action) actions.push(action);
   }
   return actions;
+}
+
+/**
+ * The edit of a fix-all action that codeActions left to resolve, for the document it was offered
+ * on; none when that document has changed since (the action is then offered again for the new one).
+ */
+export function resolveCodeAction(action: CodeAction, documentFor: (uri: string) => TextDocument | undefined, stoppedRules: (uri: string) => ReadonlyMap<string, string> | undefined): CodeAction {
+  const data = action.data as Partial<FixAllData> | undefined;
+  if (!data?.infralintFixAll || typeof data.uri !== 'string') return action;
+  const document = documentFor(data.uri);
+  if (!document || document.version !== data.version) return action;
+  const resolved = fixAllAction(document, stoppedRules(data.uri), action.title, action.kind ?? CodeActionKind.QuickFix, data.ruleId);
+  return resolved ? { ...action, edit: resolved.edit } : action;
 }
 
 /** "Suppress" actions: for the line (YAML) and for the resource, with a reason to fill in. */

@@ -12,7 +12,7 @@ import { toDiagnostics } from './diagnostics';
 import { LintScheduler } from './lint-scheduler';
 import { ServerConfiguration } from './settings';
 import { DocumentResults } from './document-results';
-import { codeActions, FIX_ALL_KIND, SHOW_DOCUMENTATION_COMMAND } from './code-actions';
+import { codeActions, FIX_ALL_KIND, resolveCodeAction, SHOW_DOCUMENTATION_COMMAND } from './code-actions';
 import { hoverFor } from './hover';
 
 /**
@@ -49,14 +49,18 @@ const scheduler = new LintScheduler({
 // Settings (`infralint.*`) and .infralint.yaml per document, applied live: see settings.ts.
 const configuration = new ServerConfiguration(connection, documents, scheduler);
 
+/** The client computes code actions' edits on demand (codeAction/resolve): fix-all is then done only when chosen. */
+let clientResolvesEdits = false;
+
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   configuration.initialize(params);
+  clientResolvesEdits = params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') ?? false;
   const options = (params.initializationOptions ?? {}) as { debounceMs?: unknown };
   if (typeof options.debounceMs === 'number' && options.debounceMs >= 0) scheduler.setDebounce(options.debounceMs);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
       executeCommandProvider: { commands: [SHOW_DOCUMENTATION_COMMAND] },
       hoverProvider: true,
     },
@@ -81,8 +85,12 @@ documents.onDidClose((e) => {
 connection.onCodeAction((params) => {
   const document = documents.get(params.textDocument.uri);
   const findings = document && results.get(document.uri, document.version);
-  return document && findings ? codeActions(params, document, findings, scheduler.stoppedRules(document.uri)) : [];
+  return document && findings ? codeActions(params, document, findings, scheduler.stoppedRules(document.uri), clientResolvesEdits) : [];
 });
+
+connection.onCodeActionResolve((action) =>
+  resolveCodeAction(action, (uri) => documents.get(uri), (uri) => scheduler.stoppedRules(uri)),
+);
 
 connection.onHover((params) => {
   const document = documents.get(params.textDocument.uri);

@@ -86,6 +86,33 @@ describe('code actions and hover', function () {
     assert.strictEqual(all, fixed.replace('EnableKeyRotation: false', 'EnableKeyRotation: true'));
   });
 
+  it('leaves the fix-all edits of the menu to codeAction/resolve when the client resolves edits, with the same result', async () => {
+    const lazy = new LspTestClient(['--stdio']);
+    try {
+      await lazy.initialize({ debounceMs: 0 }, { textDocument: { publishDiagnostics: { versionSupport: true }, codeAction: { resolveSupport: { properties: ['edit'] } } } });
+      await lazy.open(URI, 'yaml', TEMPLATE, 1);
+      const diagnostics = await lazy.waitForDiagnostics((p) => p.uri === URI && p.version === 1);
+      const rotation = diagnostics.diagnostics.filter((d) => d.code === 'aws-kms-key-rotation');
+      const request = { textDocument: { uri: URI }, range: rotation[0].range, context: { diagnostics: [rotation[0]] } };
+      const actions = (await lazy.connection.sendRequest('textDocument/codeAction', request)) as (Action & { data?: unknown })[];
+      const eager = (await client.connection.sendRequest('textDocument/codeAction', request)) as Action[];
+      assert.deepStrictEqual(actions.map((a) => a.title), eager.map((a) => a.title));
+      const fixAll = actions.filter((a) => a.title.startsWith('Fix all'));
+      assert.strictEqual(fixAll.length, 2);
+      assert.ok(fixAll.every((a) => a.edit === undefined && a.data !== undefined), 'fix-all was computed for the menu');
+      for (const action of fixAll) {
+        const resolved = (await lazy.connection.sendRequest('codeAction/resolve', action)) as Action;
+        assert.strictEqual(apply(TEMPLATE, resolved), apply(TEMPLATE, eager.find((a) => a.title === action.title)!), action.title);
+      }
+      // Resolved after the document changed: no edit, rather than one computed for another text.
+      await lazy.change(URI, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# moved\n' }]);
+      const stale = (await lazy.connection.sendRequest('codeAction/resolve', fixAll[0])) as Action;
+      assert.strictEqual(stale.edit, undefined);
+    } finally {
+      await lazy.shutdown();
+    }
+  });
+
   it('answers source.fixAll.infralint for fix-on-save', async () => {
     const actions = (await client.connection.sendRequest('textDocument/codeAction', {
       textDocument: { uri: URI },

@@ -153,6 +153,36 @@ describe('Infralint in VS Code', function () {
     await waitForFindings(document.uri, c.findings, 'the findings to come back after reverting');
   });
 
+  it("leaves 'Fix all auto-fixable problems' to codeAction/resolve, and the resolved edit fixes every safe finding", async function () {
+    const c = caseFor(cases, JSON_TEMPLATE);
+    const editor = await open(c.file);
+    const document = editor.document;
+    await waitForFindings(document.uri, c.findings, `the findings of ${c.file}`);
+    const kms = c.findings.find((f) => f.rule === 'aws-kms-key-rotation');
+    assert.ok(kms, 'the case has no aws-kms-key-rotation finding');
+    const ask = (resolveCount?: number) =>
+      vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, rangeOf(kms), vscode.CodeActionKind.QuickFix.value, resolveCount);
+    const menu = (await ask()) ?? [];
+    const lazy = menu.find((a) => a.title === 'Fix all auto-fixable problems');
+    assert.ok(lazy, `no fix-all among ${JSON.stringify(menu.map((a) => a.title))}`);
+    assert.strictEqual(lazy.edit, undefined, 'the fix-all edit was computed for the menu, before it was chosen');
+    const all = ((await ask(100)) ?? []).find((a) => a.title === 'Fix all auto-fixable problems');
+    assert.ok(all?.edit, 'the fix-all action was not resolved to an edit');
+    assert.ok(await vscode.workspace.applyEdit(all.edit), 'applying fix-all failed');
+    assert.doesNotThrow(() => JSON.parse(document.getText()), 'the fixed template is not valid JSON');
+    const safe = ['aws-cloudtrail-multi-region', 'aws-cloudtrail-log-validation', 'aws-kms-key-rotation', 'aws-sns-topic-encryption', 'aws-sqs-queue-encryption'];
+    await waitFor(
+      'the safe-fixable findings to disappear after fix-all',
+      () => {
+        const now = infralintDiagnostics(document.uri).map(codeOf);
+        return now.length > 0 && !now.some((code) => safe.includes(String(code)));
+      },
+      () => JSON.stringify(infralintDiagnostics(document.uri).map(keyOfDiagnostic)),
+    );
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await waitForFindings(document.uri, c.findings, 'the findings to come back after reverting');
+  });
+
   it('applies the first quick fix of a YAML template (the fix the editor harnesses apply) and keeps the other findings in place', async function () {
     const c = caseFor(cases, FIXTURE);
     assert.ok(c.fix);

@@ -345,7 +345,13 @@ const HASH = 35;
 const CR = 13;
 const LF = 10;
 
-/** Cuts the document at each top-level key line, or returns undefined when it must be parsed whole. */
+/**
+ * Cuts the document at each top-level key line, or returns undefined when it must be parsed whole.
+ * A line that cannot start a piece (not a key, or indented with a tab) belongs to the piece above
+ * it, as in YAML: it continues that piece's last value (a sequence written at the key's own
+ * indentation) or is a syntax error that the piece's own parse reports there. A text typed
+ * half-way then keeps the rest of the document incremental.
+ */
 function cutTopLevel(text: string): Cut[] | undefined {
   const cuts: Cut[] = [];
   let pos = 0;
@@ -357,7 +363,7 @@ function cutTopLevel(text: string): Cut[] | undefined {
     if (first === SPACE || first === HASH || first === LF || first === CR || pos === lineEnd) {
       // Indented content, blank lines and comments belong to the unit above.
     } else if (first === TAB) {
-      return undefined;
+      if (cuts.length === 0) return undefined;
     } else {
       const line = text.slice(pos, text.charCodeAt(lineEnd - 1) === CR ? lineEnd - 1 : lineEnd);
       if (line.startsWith('---') || line.startsWith('...') || line[0] === '%') {
@@ -367,7 +373,7 @@ function cutTopLevel(text: string): Cut[] | undefined {
         if (cuts.length > 0) cuts[cuts.length - 1].end = pos;
         cuts.push({ start: pos, end: text.length });
         seenContent = true;
-      } else {
+      } else if (cuts.length === 0) {
         return undefined;
       }
     }
@@ -406,8 +412,10 @@ function firstContentIndent(text: string, start: number, end: number): number | 
 }
 
 /**
- * Cuts [start, end) at every line holding a key at exactly `indent`. Undefined when a line with
- * content is indented less (the text is not a block mapping at that indentation).
+ * Cuts [start, end) at every line holding a key at exactly `indent`. Undefined when the first line
+ * with content is not such a key (the text is not a block mapping at that indentation), or when a
+ * top-level key line is met (the document's layout changed). Any other line that cannot start a
+ * piece belongs to the piece above it, as in cutTopLevel.
  */
 function cutChildren(text: string, start: number, end: number, indent: number): Cut[] | undefined {
   const cuts: Cut[] = [];
@@ -417,13 +425,13 @@ function cutChildren(text: string, start: number, end: number, indent: number): 
     while (first < lineEnd && text.charCodeAt(first) === SPACE) first++;
     const c = text.charCodeAt(first);
     if (first < lineEnd && c !== HASH && c !== CR) {
-      if (c === TAB) return undefined;
       const lineIndent = first - pos;
-      if (lineIndent < indent) return undefined;
-      if (lineIndent === indent) {
-        if (!CHILD_KEY.test(text.slice(first, lineEnd))) return undefined;
+      const isKeyAt = (at: number) => lineIndent === at && c !== TAB && CHILD_KEY.test(text.slice(first, lineEnd));
+      if (isKeyAt(indent)) {
         if (cuts.length > 0) cuts[cuts.length - 1].end = pos;
         cuts.push({ start: pos, end });
+      } else if (isKeyAt(0) || cuts.length === 0) {
+        return undefined;
       }
     }
     pos = lineEnd + 1;

@@ -104,11 +104,42 @@ function readableYamlError(code: string, message: string, text: string, pos: num
     const name = key ? key[1] ?? key[2] ?? key[3] : undefined;
     return name ? `Duplicate key: "${name}" appears twice in the same mapping.` : 'Duplicate key: a key appears twice in the same mapping.';
   }
+  if (
+    (code === 'UNEXPECTED_TOKEN' && firstLine.startsWith('Unexpected scalar at node end')) ||
+    (code === 'MISSING_CHAR' && firstLine.startsWith('Implicit map keys need to be followed by map values'))
+  ) {
+    const stray = strayLine(text, pos);
+    if (stray) return stray;
+  }
   const lineStart = text.lastIndexOf('\n', pos - 1) + 1;
   if (text.slice(lineStart, pos).includes('\t')) {
     return `${firstLine} (the line contains a tab; YAML indentation must use spaces).`;
   }
   return firstLine;
+}
+
+/**
+ * What is wrong with a line that is neither a key of the mapping it sits in nor part of the value
+ * above it, as a user typing it would put it: a tab, a missing colon, or too little indentation.
+ */
+function strayLine(text: string, pos: number): string | undefined {
+  const lineStart = text.lastIndexOf('\n', pos - 1) + 1;
+  const lineEnd = text.indexOf('\n', pos);
+  const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd).replace(/\r$/, '');
+  const lead = /^[ \t]*/.exec(line)![0];
+  if (lead.includes('\t')) return 'Tabs are not allowed for indentation in YAML; indent with spaces.';
+  const content = line.slice(lead.length).replace(/\s+#.*$/, '').trim();
+  if (!/:(\s|$)/.test(content)) {
+    const word = content.length > 40 ? `${content.slice(0, 40)}…` : content;
+    return `"${word}" is not a key: a key needs a colon after it (\`${word}: value\`), or indent the line further to continue the value above.`;
+  }
+  const keys = /^( *)[^ #\r\n]/m.exec(text);
+  const indent = keys ? keys[1].length : 0;
+  if (lead.length < indent) {
+    const spaces = (n: number) => `${n} space${n === 1 ? '' : 's'}`;
+    return `This line is indented less than the keys above it (${spaces(lead.length)}, not ${indent}): line it up with the keys it belongs with, or indent it further to continue the value above.`;
+  }
+  return undefined;
 }
 
 class Converter {

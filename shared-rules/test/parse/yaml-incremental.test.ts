@@ -77,6 +77,47 @@ describe('incremental YAML parsing', () => {
     }
   });
 
+  it('stays incremental while a line is typed half-way, and reports the error on that line', () => {
+    const cases: [string, string][] = [
+      ['a key indented less than the resources', '  Data:\n', ' Dat: 1\n  Data:\n'],
+      ['a word at the start of a line inside Resources', '  Data:\n', 'Outp\n  Data:\n'],
+      ['a word at the start of a line between sections', 'Outputs:\n', 'Outp\nOutputs:\n'],
+      ['a line indented with a tab', '  Data:\n', '\tx: 1\n  Data:\n'],
+      ['a resource key without its colon yet', '  Data:\n', '  Queu\n  Data:\n'],
+    ].map(([what, find, replace]) => [what, TEMPLATE.replace(find, replace)]);
+    const messages: string[] = [];
+    for (const [what, text] of cases) {
+      const cache = new YamlUnitCache();
+      const result = parseYamlTemplate(text, cache);
+      assert.ok(result.incremental, `${what}: parsed whole`);
+      assert.ok(result.errors.length > 0, `${what}: no error`);
+      const broken = text.split('\n').findIndex((l) => /^(?: Dat|Outp|\tx|  Queu)/.test(l));
+      const errorLine = text.slice(0, result.errors[0].span.start).split('\n').length - 1;
+      assert.strictEqual(errorLine, broken, `${what}: the error is on line ${errorLine + 1}, not on the typed line ${broken + 1}`);
+      messages.push(result.errors[0].message);
+      // The next keystroke on that line parses its piece again, not the document.
+      const before = cache.parsedCount;
+      parseYamlTemplate(text.replace(/^( Dat|Outp|\tx|  Queu)/m, '$1x'), cache);
+      assert.strictEqual(cache.parsedCount - before, 1, `${what}: the next keystroke parsed ${cache.parsedCount - before} pieces`);
+    }
+    // Said as the user would put it, not in the parser's terms.
+    assert.deepStrictEqual(messages.map((m) => m.split(':')[0]), [
+      'This line is indented less than the keys above it (1 space, not 2)',
+      '"Outp" is not a key',
+      '"Outp" is not a key',
+      'Tabs are not allowed for indentation in YAML; indent with spaces.',
+      '"Queu" is not a key',
+    ]);
+  });
+
+  it('cuts a sequence written at its key\'s own indentation as the whole-document parse reads it', () => {
+    const text = 'Conditions:\n  Any:\n  - !Equals [a, b]\nResources:\n  Logs:\n    Type: AWS::S3::Bucket\n  List:\n  - a\n  - b\n';
+    const result = parseYamlTemplate(text);
+    assert.ok(result.incremental);
+    assert.deepStrictEqual(result.errors, []);
+    assert.deepStrictEqual(plain(result.root), plain(wholeParse(text).root));
+  });
+
   it('reports errors of a unit at their absolute position', () => {
     const text = TEMPLATE.replace('      BucketName: !Sub', '\tBucketName: !Sub');
     const result = parseYamlTemplate(text);
