@@ -1,7 +1,7 @@
 import { newUnit, type Entry, type MapNode, type Node, type ScalarNode } from '../model/nodes';
 import type { Span } from '../types';
 import type { ParseError } from './errors';
-import { parseYamlUnit, type ParsedUnit } from './yaml-unit';
+import { parseYamlUnit, strayLineMessage, type ParsedUnit } from './yaml-unit';
 
 /**
  * Incremental YAML parsing for templates.
@@ -27,6 +27,8 @@ export interface YamlParseResult {
 interface Cut {
   start: number;
   end: number;
+  /** Lines before a section's first key, where a key belongs: text typed half-way (see cutChildren). */
+  stray?: boolean;
 }
 
 /** How a text differs from the one before: both share `prefix` characters at the start and `suffix` at the end. */
@@ -47,6 +49,8 @@ interface LayoutUnit {
   text: string;
   role: 'section' | 'resources-header' | 'resource';
   parsed?: ParsedUnit;
+  /** See Cut.stray. */
+  stray?: boolean;
 }
 
 /** How the previous version of the document was cut, to find what an edit changed. */
@@ -207,6 +211,14 @@ export function parseYamlTemplate(text: string, cache: YamlUnitCache = new YamlU
     }
     if (parsed.usesAliases) return parseWhole(text, cache);
     const map = parsed.root?.kind === 'map' ? parsed.root : undefined;
+    if (piece.stray && (!map || parsed.errors.length > 0)) {
+      // Not (yet) a key where a resource's key belongs: YAML has an error there, whatever follows.
+      if (parsed.errors.length === 0) {
+        const at = piece.start + firstContentOffset(piece.text);
+        errors.push({ message: strayLineMessage(piece.text, at - piece.start), span: { start: at, end: lineEndAt(text, at) } });
+      }
+      continue;
+    }
     if (!map) {
       // A top-level line that did not parse as a key: let the whole-document parser judge it.
       if (parsed.root && piece.role === 'section') return parseWhole(text, cache);
@@ -255,7 +267,7 @@ function cutDocument(text: string): Layout | undefined {
     }
     const headerEnd = resources.cuts.length > 0 ? resources.cuts[0].start : cut.end;
     units.push({ start: cut.start, end: headerEnd, text: text.slice(cut.start, headerEnd), role: 'resources-header' });
-    for (const rc of resources.cuts) units.push({ start: rc.start, end: rc.end, text: text.slice(rc.start, rc.end), role: 'resource' });
+    for (const rc of resources.cuts) units.push({ start: rc.start, end: rc.end, text: text.slice(rc.start, rc.end), role: 'resource', stray: rc.stray });
     resourceIndent = resources.indent;
   }
   return { text, units, resourceIndent };
@@ -290,8 +302,11 @@ function relayout(previous: Layout, text: string, onEdit: (edit: TextEdit) => vo
   if (end <= start || (start > 0 && text.charCodeAt(start - 1) !== LF) || (end < text.length && text.charCodeAt(end - 1) !== LF)) return undefined;
   const region = role === 'resource' ? cutChildren(text, start, end, previous.resourceIndent) : cutSections(text, start, end);
   if (!region || region.length === 0 || region[0].start !== start) return undefined;
+  // Stray lines start a piece only before a section's first key, where they may also change the
+  // section's indentation: cut the document again (its pieces' parses are found again by their text).
+  if (region[0].stray) return undefined;
   const moved = units.slice(last + 1).map((u) => ({ ...u, start: u.start + delta, end: u.end + delta }));
-  const fresh = region.map((c): LayoutUnit => ({ start: c.start, end: c.end, text: text.slice(c.start, c.end), role }));
+  const fresh = region.map((c): LayoutUnit => ({ start: c.start, end: c.end, text: text.slice(c.start, c.end), role, stray: c.stray }));
   return { text, units: [...units.slice(0, first), ...fresh, ...moved], resourceIndent: previous.resourceIndent };
 }
 
@@ -412,10 +427,12 @@ function firstContentIndent(text: string, start: number, end: number): number | 
 }
 
 /**
- * Cuts [start, end) at every line holding a key at exactly `indent`. Undefined when the first line
- * with content is not such a key (the text is not a block mapping at that indentation), or when a
- * top-level key line is met (the document's layout changed). Any other line that cannot start a
- * piece belongs to the piece above it, as in cutTopLevel.
+ * Cuts [start, end) at every line holding a key at exactly `indent`. Lines before the first key
+ * (text typed where a key belongs, `  NewBuck` before its colon) are a stray piece of their own, so
+ * that the keys after them are still cut. Undefined when no such key follows (the text is not a
+ * block mapping at that indentation), or when a top-level key line is met (the document's layout
+ * changed). Any other line that cannot start a piece belongs to the piece above it, as in
+ * cutTopLevel.
  */
 function cutChildren(text: string, start: number, end: number, indent: number): Cut[] | undefined {
   const cuts: Cut[] = [];
@@ -430,13 +447,23 @@ function cutChildren(text: string, start: number, end: number, indent: number): 
       if (isKeyAt(indent)) {
         if (cuts.length > 0) cuts[cuts.length - 1].end = pos;
         cuts.push({ start: pos, end });
-      } else if (isKeyAt(0) || cuts.length === 0) {
+      } else if (isKeyAt(0)) {
         return undefined;
+      } else if (cuts.length === 0) {
+        // Only at the section's own indentation (or deeper): less would end the section in YAML.
+        if (lineIndent < indent || c === TAB) return undefined;
+        cuts.push({ start: pos, end, stray: true });
       }
     }
     pos = lineEnd + 1;
   }
-  return cuts;
+  return cuts.length === 1 && cuts[0].stray ? undefined : cuts;
+}
+
+/** Offset of the first character that is not a blank or a line break. */
+function firstContentOffset(text: string): number {
+  const m = /[^\s]/.exec(text);
+  return m ? m.index : 0;
 }
 
 function lineEndAt(text: string, pos: number): number {

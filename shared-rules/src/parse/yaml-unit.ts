@@ -106,7 +106,8 @@ function readableYamlError(code: string, message: string, text: string, pos: num
   }
   if (
     (code === 'UNEXPECTED_TOKEN' && firstLine.startsWith('Unexpected scalar at node end')) ||
-    (code === 'MISSING_CHAR' && firstLine.startsWith('Implicit map keys need to be followed by map values'))
+    (code === 'MISSING_CHAR' && firstLine.startsWith('Implicit map keys need to be followed by map values')) ||
+    code === 'MULTILINE_IMPLICIT_KEY'
   ) {
     const stray = strayLine(text, pos);
     if (stray) return stray;
@@ -116,6 +117,11 @@ function readableYamlError(code: string, message: string, text: string, pos: num
     return `${firstLine} (the line contains a tab; YAML indentation must use spaces).`;
   }
   return firstLine;
+}
+
+/** What is wrong with the line at `pos`, where a key belongs (see strayLine); a generic message when nothing more is known. */
+export function strayLineMessage(text: string, pos: number): string {
+  return strayLine(text, pos) ?? 'This line is not a `Key: value` line, where one belongs.';
 }
 
 /**

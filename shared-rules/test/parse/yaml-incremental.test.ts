@@ -84,6 +84,7 @@ describe('incremental YAML parsing', () => {
       ['a word at the start of a line between sections', 'Outputs:\n', 'Outp\nOutputs:\n'],
       ['a line indented with a tab', '  Data:\n', '\tx: 1\n  Data:\n'],
       ['a resource key without its colon yet', '  Data:\n', '  Queu\n  Data:\n'],
+      ['a first resource key without its colon yet', '  # The first bucket\n', '  Queu\n  # The first bucket\n'],
     ].map(([what, find, replace]) => [what, TEMPLATE.replace(find, replace)]);
     const messages: string[] = [];
     for (const [what, text] of cases) {
@@ -107,15 +108,20 @@ describe('incremental YAML parsing', () => {
       '"Outp" is not a key',
       'Tabs are not allowed for indentation in YAML; indent with spaces.',
       '"Queu" is not a key',
+      '"Queu" is not a key',
     ]);
   });
 
-  it('cuts a sequence written at its key\'s own indentation as the whole-document parse reads it', () => {
-    const text = 'Conditions:\n  Any:\n  - !Equals [a, b]\nResources:\n  Logs:\n    Type: AWS::S3::Bucket\n  List:\n  - a\n  - b\n';
-    const result = parseYamlTemplate(text);
-    assert.ok(result.incremental);
-    assert.deepStrictEqual(result.errors, []);
-    assert.deepStrictEqual(plain(result.root), plain(wholeParse(text).root));
+  it('cuts a sequence written at its key\'s own indentation, and a complex key, as the whole-document parse reads them', () => {
+    for (const text of [
+      'Conditions:\n  Any:\n  - !Equals [a, b]\nResources:\n  Logs:\n    Type: AWS::S3::Bucket\n  List:\n  - a\n  - b\n',
+      'Resources:\n  ? Logs\n  : Type: AWS::S3::Bucket\n  Data:\n    Type: AWS::S3::Bucket\n',
+    ]) {
+      const result = parseYamlTemplate(text);
+      assert.ok(result.incremental, text);
+      assert.deepStrictEqual(result.errors, [], text);
+      assert.deepStrictEqual(plain(result.root), plain(wholeParse(text).root), text);
+    }
   });
 
   it('reports errors of a unit at their absolute position', () => {
