@@ -41,6 +41,8 @@ export interface TextEdit {
 const TOP_KEY = /^(?:"[^"\n]*"|'[^'\n]*'|[^\s#'"\-?:,[\]{}|>!&*%@`][^\n#]*?)[ \t]*:(?:[ \t]|$)/;
 const CHILD_KEY = /^(?:"[^"\n]*"|'[^'\n]*'|[^\s#'"\-?:,[\]{}|>!&*%@`][^\n#]*?)[ \t]*:(?:[ \t]|$)/;
 const SECTION_HEADER_ONLY = /^Resources[ \t]*:[ \t]*(?:#.*)?$/;
+/** A line that starts or ends a document, or a directive: only at the top, or the document is parsed whole. */
+const DOCUMENT_MARKER = /^(?:---|\.\.\.|%)/;
 
 /** One piece of the cut document: a top-level section, the `Resources:` header line(s), or one resource. */
 interface LayoutUnit {
@@ -381,7 +383,7 @@ function cutTopLevel(text: string): Cut[] | undefined {
       if (cuts.length === 0) return undefined;
     } else {
       const line = text.slice(pos, text.charCodeAt(lineEnd - 1) === CR ? lineEnd - 1 : lineEnd);
-      if (line.startsWith('---') || line.startsWith('...') || line[0] === '%') {
+      if (DOCUMENT_MARKER.test(line)) {
         if (seenContent) return undefined;
         if (line.replace(/^(---|\.\.\.)/, '').trim() !== '' && !line.startsWith('--- #')) return undefined;
       } else if (TOP_KEY.test(line)) {
@@ -430,9 +432,9 @@ function firstContentIndent(text: string, start: number, end: number): number | 
  * Cuts [start, end) at every line holding a key at exactly `indent`. Lines before the first key
  * (text typed where a key belongs, `  NewBuck` before its colon) are a stray piece of their own, so
  * that the keys after them are still cut. Undefined when no such key follows (the text is not a
- * block mapping at that indentation), or when a top-level key line is met (the document's layout
- * changed). Any other line that cannot start a piece belongs to the piece above it, as in
- * cutTopLevel.
+ * block mapping at that indentation), or when a top-level key or a document marker is met (the
+ * document's layout changed). Any other line that cannot start a piece belongs to the piece above
+ * it, as in cutTopLevel.
  */
 function cutChildren(text: string, start: number, end: number, indent: number): Cut[] | undefined {
   const cuts: Cut[] = [];
@@ -447,7 +449,7 @@ function cutChildren(text: string, start: number, end: number, indent: number): 
       if (isKeyAt(indent)) {
         if (cuts.length > 0) cuts[cuts.length - 1].end = pos;
         cuts.push({ start: pos, end });
-      } else if (isKeyAt(0)) {
+      } else if (lineIndent === 0 && c !== TAB && (isKeyAt(0) || DOCUMENT_MARKER.test(text.slice(pos, lineEnd)))) {
         return undefined;
       } else if (cuts.length === 0) {
         // Only at the section's own indentation (or deeper): less would end the section in YAML.

@@ -124,6 +124,21 @@ describe('incremental YAML parsing', () => {
     }
   });
 
+  it('parses the document whole again when a document marker is typed inside a resource, as a fresh parse does (found by the fuzzer)', () => {
+    const head = 'AWSTemplateFormatVersion: "2010-09-09"\nDescription: Creates RDS Cluster\nResources:\n';
+    for (const marker of ['...', '---', '%YAML 1.2']) {
+      const cache = new YamlUnitCache();
+      parseYamlTemplate(`${head}  e:`, cache);
+      const after = `${head}  r:\n${marker}\n  2:`;
+      const cached = parseYamlTemplate(after, cache);
+      const fresh = parseYamlTemplate(after);
+      assert.strictEqual(cached.incremental, fresh.incremental, marker);
+      assert.strictEqual(fresh.incremental, false, marker);
+      assert.deepStrictEqual(plain(cached.root), plain(fresh.root), marker);
+      assert.deepStrictEqual(cached.errors, fresh.errors, marker);
+    }
+  });
+
   it('reports errors of a unit at their absolute position', () => {
     const text = TEMPLATE.replace('      BucketName: !Sub', '\tBucketName: !Sub');
     const result = parseYamlTemplate(text);
