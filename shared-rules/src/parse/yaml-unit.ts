@@ -38,14 +38,23 @@ export interface ParsedUnit {
 export function parseYamlUnit(text: string, unit: Unit): ParsedUnit {
   // Flow nesting too deep for the parser is blanked first; block nesting that deep is bounded below.
   const flattened = flattenDeepNesting(text, 'yaml');
-  const doc = parseDocument(flattened.text, {
-    uniqueKeys: true,
-    // `<<: *defaults` merge keys: packaging tools (aws cloudformation package, sam) resolve them.
-    merge: true,
-    prettyErrors: false,
-    keepSourceTokens: false,
-    strict: false,
-  });
+  // The parser makes an Error for each problem, and a broken flow sequence can have thousands: their
+  // stack traces, never read, took half the time of such a parse.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  let doc: ReturnType<typeof parseDocument>;
+  try {
+    doc = parseDocument(flattened.text, {
+      uniqueKeys: true,
+      // `<<: *defaults` merge keys: packaging tools (aws cloudformation package, sam) resolve them.
+      merge: true,
+      prettyErrors: false,
+      keepSourceTokens: false,
+      strict: false,
+    });
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
   // After the first syntax error the parser's further errors mostly follow from it: report the first.
   const errors: ParseError[] = flattened.error ? [flattened.error] : [];
   errors.push(...doc.errors.slice(0, 1).map((e) => {
