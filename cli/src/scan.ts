@@ -162,7 +162,8 @@ export function scanFilesInOrder(
       const done = withinTimeBudget(() => {
         for (let k = from; k < batch.length; k++) scans.push(scanFile(batch[k], options, lintInBatchBudget));
       }, budgetMs);
-      if (done) break;
+      // Out of time after its last file (before the batch returned) is done too.
+      if (done || scans.length - batchStart >= batch.length) break;
       const stuck = batch[scans.length - batchStart];
       onRedo?.(stuck);
       scans.push(scanFile(stuck, options));

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { Linter } from '../src/engine';
-import { fixAllWithinBudget, lintStepWithinBudget, lintWithinBudget } from '../src/host/time-budget';
+import { fixAllWithinBudget, lintStepWithinBudget, lintWithinBudget, withinTimeBudget } from '../src/host/time-budget';
 import { fixAll } from '../src/fix/apply';
 import type { Rule } from '../src/rules/rule';
 import { allRules } from '../src/rules/index';
@@ -52,6 +52,22 @@ describe('per-document time budget (host/time-budget.ts)', function () {
     assert.ok(result, 'a later step gives the result');
     assert.deepStrictEqual(result.findings.filter((f) => f.ruleId === 'internal-error').map((f) => /test-looping-rule was stopped/.test(f.message)), [true]);
     assert.ok(result.findings.some((f) => f.ruleId === 'aws-s3-bucket-encryption'));
+  });
+
+  it('restores Error.stackTraceLimit when it stops code that changed it (stopped code runs no finally block)', () => {
+    const before = Error.stackTraceLimit;
+    const stopped = withinTimeBudget(() => {
+      Error.stackTraceLimit = 0;
+      try {
+        for (;;) {
+          // endless on purpose
+        }
+      } finally {
+        Error.stackTraceLimit = before;
+      }
+    }, 50);
+    assert.strictEqual(stopped, undefined);
+    assert.strictEqual(Error.stackTraceLimit, before);
   });
 
   it('stops several looping rules one after the other', () => {

@@ -24,6 +24,8 @@ const MAX_STOPPED = 3;
 /** Runs `fn` for at most `budgetMs`: its value, or undefined when the time ran out. */
 export function withinTimeBudget<T>(fn: () => T, budgetMs: number): { value: T } | undefined {
   context.run = fn;
+  // Code stopped by the timeout runs none of its finally blocks: what they restore is restored here.
+  const stackTraceLimit = Error.stackTraceLimit;
   try {
     return { value: RUN.runInContext(context, { timeout: budgetMs }) as T };
   } catch (error) {
@@ -31,6 +33,7 @@ export function withinTimeBudget<T>(fn: () => T, budgetMs: number): { value: T }
     return undefined;
   } finally {
     context.run = undefined;
+    Error.stackTraceLimit = stackTraceLimit;
   }
 }
 
