@@ -195,8 +195,9 @@ export function parseYamlTemplate(text: string, cache: YamlUnitCache = new YamlU
 
   for (const piece of layout.units) {
     if (piece.role === 'resources-header') {
-      // A second `Resources:` is a duplicate key: the whole-document parser reports it as such.
-      if (resourcesHeader) return parseWhole(text, cache);
+      // A second `Resources:` (or one after a `Resources: value` section) is a duplicate key: the
+      // whole-document parser reports it as such.
+      if (resourcesHeader || sectionKeys.has('Resources')) return parseWhole(text, cache);
       resourcesHeader = piece;
       resourceEntries = [];
       const keyNode: ScalarNode = { kind: 'scalar', value: 'Resources', unit: rootUnit, start: piece.start, end: piece.start + 'Resources'.length };
@@ -445,7 +446,9 @@ function cutChildren(text: string, start: number, end: number, indent: number): 
     const c = text.charCodeAt(first);
     if (first < lineEnd && c !== HASH && c !== CR) {
       const lineIndent = first - pos;
-      const isKeyAt = (at: number) => lineIndent === at && c !== TAB && CHILD_KEY.test(text.slice(first, lineEnd));
+      // Tested without a CR line ending, as cutTopLevel does: a CRLF key line is a key line.
+      const content = text.slice(first, text.charCodeAt(lineEnd - 1) === CR ? lineEnd - 1 : lineEnd);
+      const isKeyAt = (at: number) => lineIndent === at && c !== TAB && CHILD_KEY.test(content);
       if (isKeyAt(indent)) {
         if (cuts.length > 0) cuts[cuts.length - 1].end = pos;
         cuts.push({ start: pos, end });

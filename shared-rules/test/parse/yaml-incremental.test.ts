@@ -139,6 +139,25 @@ describe('incremental YAML parsing', () => {
     }
   });
 
+  it('gives the model of a fresh parse after edits with CRLF key lines or a second Resources key (found by a differential test)', () => {
+    for (const [before, after] of [
+      ['Resources:\n a: a', 'Resources:\n a: \na:\r\na'],
+      ['Resources:\n a: ', 'Resources:\n a:\na:\r\n '],
+      ['Resources:\n a:', 'Resources:\n m:\na:\r'],
+      ['Resources: a\nResources:\n a:', 'Resources: a\nResource s:\n a:'],
+    ]) {
+      const cache = new YamlUnitCache();
+      parseYamlTemplate(before, cache);
+      const cached = parseYamlTemplate(after, cache);
+      const fresh = parseYamlTemplate(after);
+      assert.deepStrictEqual(plain(cached.root), plain(fresh.root), JSON.stringify(after));
+      assert.deepStrictEqual(cached.errors, fresh.errors, JSON.stringify(after));
+    }
+    // A `Resources:` section after a `Resources: value` one is a duplicate key.
+    const twice = parseYamlTemplate('Resources: a\nResources:\n  B:\n    Type: AWS::S3::Bucket\n');
+    assert.deepStrictEqual(twice.errors.map((e) => e.message), ['Duplicate key: "Resources" appears twice in the same mapping.']);
+  });
+
   it('reports errors of a unit at their absolute position', () => {
     const text = TEMPLATE.replace('      BucketName: !Sub', '\tBucketName: !Sub');
     const result = parseYamlTemplate(text);
@@ -154,13 +173,17 @@ describe('incremental YAML parsing', () => {
     const yamlTemplates = corpus.filter((e) => e.format !== 'terraform' && /\.ya?ml$/.test(e.path));
     let compared = 0;
     for (const entry of yamlTemplates) {
-      const text = fs.readFileSync(entry.file, 'utf8');
-      const whole = wholeParse(text);
-      if (whole.errors.length > 0) continue;
-      const incremental = parseYamlTemplate(text);
-      assert.deepStrictEqual(incremental.errors, [], entry.path);
-      assert.deepStrictEqual(plain(incremental.root), plain(whole.root), entry.path);
-      compared++;
+      const original = fs.readFileSync(entry.file, 'utf8');
+      // As written, and with Windows line endings (or without them, when it has them).
+      const other = original.includes('\r\n') ? original.replace(/\r\n/g, '\n') : original.replace(/\n/g, '\r\n');
+      for (const text of [original, other]) {
+        const whole = wholeParse(text);
+        if (whole.errors.length > 0) continue;
+        const incremental = parseYamlTemplate(text);
+        assert.deepStrictEqual(incremental.errors, [], entry.path);
+        assert.deepStrictEqual(plain(incremental.root), plain(whole.root), entry.path);
+        compared++;
+      }
     }
     assert.ok(compared > 200, `compared ${compared} files`);
   });
