@@ -381,7 +381,8 @@ function cutTopLevel(text: string): Cut[] | undefined {
     if (first === SPACE || first === HASH || first === LF || first === CR || pos === lineEnd) {
       // Indented content, blank lines and comments belong to the unit above.
     } else if (first === TAB) {
-      if (cuts.length === 0) return undefined;
+      // A line of blanks with a tab is an error only in its place in the whole document.
+      if (cuts.length === 0 || /^[ \t]*\r?$/.test(text.slice(pos, lineEnd))) return undefined;
     } else {
       const line = text.slice(pos, text.charCodeAt(lineEnd - 1) === CR ? lineEnd - 1 : lineEnd);
       if (DOCUMENT_MARKER.test(line)) {
@@ -452,7 +453,12 @@ function cutChildren(text: string, start: number, end: number, indent: number): 
       if (isKeyAt(indent)) {
         if (cuts.length > 0) cuts[cuts.length - 1].end = pos;
         cuts.push({ start: pos, end });
-      } else if (lineIndent === 0 && c !== TAB && (isKeyAt(0) || DOCUMENT_MARKER.test(text.slice(pos, lineEnd)))) {
+      } else if (lineIndent === 0 && c !== TAB) {
+        // Column 0 ends the section in YAML (a top-level key the key pattern may not know, `? key`,
+        // a marker...): the document is cut again from the top.
+        return undefined;
+      } else if (c === TAB && /^[ \t]*\r?$/.test(text.slice(pos, lineEnd))) {
+        // A line of blanks with a tab: an error only in its place in the whole document.
         return undefined;
       } else if (cuts.length === 0) {
         // Only at the section's own indentation (or deeper): less would end the section in YAML.
