@@ -489,6 +489,17 @@ const editsKey = (edits) => edits.map((e) => `${e.span.start}-${e.span.end}=${JS
  * Runs everything on one text and returns the failures (empty when all is well). `before` is the
  * previous version for the incremental path. With `stopAt` (a signature), returns as soon as it is met.
  */
+/** The keys of `a` that `b` lacks, counting repeats (by counts: a template can have 100,000 findings). */
+function missingFrom(a, b) {
+  const left = new Map();
+  for (const k of b) left.set(k, (left.get(k) ?? 0) + 1);
+  return a.filter((k) => {
+    const n = left.get(k) ?? 0;
+    if (n > 0) left.set(k, n - 1);
+    return n === 0;
+  });
+}
+
 function checkText(text, fileName, before, opts, stopAt) {
   const failures = [];
   const add = (f) => {
@@ -558,8 +569,8 @@ function checkText(text, fileName, before, opts, stopAt) {
       if (!other) continue;
       const a = result.findings.map(comparableKey);
       const b = other.findings.map(comparableKey);
-      const onlyFresh = a.filter((k) => !b.includes(k));
-      const onlyIncremental = b.filter((k) => !a.includes(k));
+      const onlyFresh = missingFrom(a, b);
+      const onlyIncremental = missingFrom(b, a);
       if (onlyFresh.length || onlyIncremental.length || result.skippedReason !== other.skippedReason) {
         const detail = [...onlyFresh.slice(0, 5).map((k) => `  fresh only:       ${k}`), ...onlyIncremental.slice(0, 5).map((k) => `  incremental only: ${k}`)].join('\n');
         if (add(new Failure('incremental-mismatch', path === 'lint' ? 'lint' : 'lint-steps', '', `fresh and incremental (${path}) findings differ (${onlyFresh.length} vs ${onlyIncremental.length})`, detail))) return { failures, maxMs };

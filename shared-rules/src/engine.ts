@@ -2,6 +2,7 @@ import { buildTemplate, type Resource, type Template } from './model/template';
 import { newUnit, spanOf, type ScalarNode } from './model/nodes';
 import { LineIndex } from './model/line-index';
 import { parseJson } from './parse/json';
+import { limitParseErrors } from './parse/errors';
 import { parseUnitsAhead, parseYamlTemplate, YamlUnitCache } from './parse/yaml-document';
 import {
   isResourceCheck,
@@ -222,7 +223,7 @@ export class Linter {
       return { syntax, findings: [], skippedReason: 'not a CloudFormation template' };
     }
     const documentUnit = newUnit(0);
-    const raw: RawFinding[] = template.errors.map((e) => ({
+    const raw: RawFinding[] = limitParseErrors(template.errors).map((e) => ({
       ruleId: PARSE_ERROR,
       severity: 'error' as const,
       message: e.message,

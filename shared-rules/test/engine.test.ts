@@ -81,6 +81,20 @@ Resources:
     assert.strictEqual(json.length, 1);
   });
 
+
+  it('lists the first 100 syntax errors of a text with thousands, the last saying how many more there are', () => {
+    // Each `"a" "b"` lacks a comma: one error per line. The duplicate keys add errors of another
+    // kind, found later by the parser: the kept ones are still the first by position.
+    const lines = Array.from({ length: 3000 }, (_, i) => `  "k${i % 2000}": ["a" "b"],`);
+    const text = `{\n "Resources": {"T": {"Type": "AWS::SNS::Topic"}},\n${lines.join('\n')}\n "z": 1\n}\n`;
+    const errors = lintText(text, { fileName: 'x.json' }).findings.filter((f) => f.ruleId === 'parse-error');
+    assert.strictEqual(errors.length, 100);
+    assert.deepStrictEqual(errors.slice(0, 99).map((f) => f.range.start.line), Array.from({ length: 99 }, (_, i) => i + 2));
+    assert.match(errors[99].message, /^A comma is expected.*\((\d+) more syntax errors after this one are not listed\)$/);
+    assert.strictEqual(Number(/\((\d+) more/.exec(errors[99].message)?.[1]), 3000 + 1000 - 100);
+    const few = lintText(`{\n "Resources": {"T": {"Type": "AWS::SNS::Topic"}},\n${lines.slice(0, 100).join('\n')}\n "z": 1\n}\n`, { fileName: 'x.json' });
+    assert.ok(few.findings.filter((f) => f.ruleId === 'parse-error').every((f) => !/more syntax errors/.test(f.message)));
+  });
   it('reports a logical id written twice, and checks each copy at its own place', () => {
     const text = 'Resources:\n  A:\n    Type: AWS::SNS::Topic\n  A:\n    Type: AWS::SNS::Topic\n';
     const findings = lintText(text, { fileName: 'x.yaml' }).findings;
