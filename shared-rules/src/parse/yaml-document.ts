@@ -41,6 +41,8 @@ export interface TextEdit {
 const TOP_KEY = /^(?:"[^"\n]*"|'[^'\n]*'|[^\s#'"\-?:,[\]{}|>!&*%@`][^\n#]*?)[ \t]*:(?:[ \t]|$)/;
 const CHILD_KEY = /^(?:"[^"\n]*"|'[^'\n]*'|[^\s#'"\-?:,[\]{}|>!&*%@`][^\n#]*?)[ \t]*:(?:[ \t]|$)/;
 const SECTION_HEADER_ONLY = /^Resources[ \t]*:[ \t]*(?:#.*)?$/;
+/** The first character of a value that can run over the next lines whatever their indentation says. */
+const MULTI_LINE_VALUE_START = /^[|>[{"']/;
 /** A line that starts or ends a document, or a directive: only at the top, or the document is parsed whole. */
 const DOCUMENT_MARKER = /^(?:---|\.\.\.|%)/;
 
@@ -81,14 +83,14 @@ export class YamlUnitCache {
    * offsets are relative to its unit's base, the start of that piece. (A parse taken ahead for a
    * version that a newer one overtook is dropped at the next beginParse, unless that one uses it.)
    */
-  take(text: string, claimed: Set<ParsedUnit>): ParsedUnit {
+  take(text: string, claimed: Set<ParsedUnit>, depth: number): ParsedUnit {
     const cached = this.units.get(text);
     if (cached && !claimed.has(cached)) {
       claimed.add(cached);
       return cached;
     }
     this.parsedCount++;
-    const fresh = parseYamlUnit(text, newUnit(0));
+    const fresh = parseYamlUnit(text, newUnit(0), depth);
     if (!cached) this.units.set(text, fresh);
     claimed.add(fresh);
     return fresh;
@@ -165,7 +167,7 @@ export function parseUnitsAhead(text: string, cache: YamlUnitCache, stop: () => 
     if (piece.parsed || piece.role === 'resources-header') continue;
     // At least one piece per call, whatever stop() says: every call makes progress.
     if (parsedHere > 0 && stop()) return false;
-    piece.parsed = cache.take(piece.text, plan.claimed);
+    piece.parsed = cache.take(piece.text, plan.claimed, depthOf(piece));
     parsedHere++;
     // Anchors and aliases: the document is parsed whole (parseYamlTemplate), not piece by piece.
     if (piece.parsed.usesAliases) return true;
@@ -189,6 +191,8 @@ export function parseYamlTemplate(text: string, cache: YamlUnitCache = new YamlU
   const rootUnit = newUnit(0);
   let resourceEntries: Entry[] | undefined;
   let resourcesHeader: LayoutUnit | undefined;
+  // Where the resources' mapping starts: its first piece's mapping (a `? key` starts before its key).
+  let firstResourceMap: MapNode | undefined;
   // Keys seen so far, to catch one repeated across two pieces (a look-up, not a scan: 1,000 resources).
   const sectionKeys = new Set<string>();
   const resourceKeys = new Set<string>();
@@ -207,14 +211,15 @@ export function parseYamlTemplate(text: string, cache: YamlUnitCache = new YamlU
       continue;
     }
     // Unchanged pieces (and those parsed ahead) keep their parse: no slicing, no lookup by text.
-    const parsed = cache.use(piece.parsed ?? cache.take(piece.text, plan.claimed), piece.start);
+    const parsed = cache.use(piece.parsed ?? cache.take(piece.text, plan.claimed, depthOf(piece)), piece.start);
     piece.parsed = parsed;
     for (const e of parsed.errors) {
       errors.push({ message: e.message, span: { start: e.span.start + piece.start, end: e.span.end + piece.start } });
     }
     if (parsed.usesAliases) return parseWhole(text, cache);
     const map = parsed.root?.kind === 'map' ? parsed.root : undefined;
-    if (piece.stray && (!map || parsed.errors.length > 0)) {
+    // (A tagged scalar, `!Ref X`, is a map in our model: only the parser's own mapping is one here.)
+    if (piece.stray && (!parsed.rootKeys || parsed.errors.length > 0)) {
       // Not (yet) a key where a resource's key belongs: YAML has an error there, whatever follows.
       if (parsed.errors.length === 0) {
         const at = piece.start + firstContentOffset(piece.text);
@@ -228,14 +233,17 @@ export function parseYamlTemplate(text: string, cache: YamlUnitCache = new YamlU
       continue;
     }
     for (const entry of map.entries) {
-      // Pieces are parsed apart, so a key repeated across two of them is caught here (as the whole-document parse would).
+      // Pieces are parsed apart, so a key repeated across two of them is caught here, compared as
+      // the whole-document parse compares keys.
       const siblings = piece.role === 'resource' ? resourceKeys : sectionKeys;
-      if (siblings.has(entry.key)) {
+      const identity = parsed.rootKeys?.get(entry.keyNode.start);
+      if (identity !== undefined && siblings.has(identity)) {
         const start = entry.keyNode.unit.base + entry.keyNode.start;
         errors.push({ message: `Duplicate key: "${entry.key}" appears twice in the same mapping.`, span: { start, end: start + entry.keyNode.end - entry.keyNode.start } });
       }
-      siblings.add(entry.key);
+      if (identity !== undefined) siblings.add(identity);
       if (piece.role === 'resource') {
+        firstResourceMap ??= map;
         resourceEntries!.push(entry);
         resourceUnits.set(entry.key, parsed);
       } else {
@@ -245,14 +253,20 @@ export function parseYamlTemplate(text: string, cache: YamlUnitCache = new YamlU
     }
   }
   if (entries.length === 0) return parseWhole(text, cache);
-  if (resourcesHeader && resourceEntries!.length > 0) {
-    const resourcesMap = entries.find((e) => e.key === 'Resources')!.value as MapNode;
+  if (resourcesHeader) {
+    // Spans as the whole-document parse gives them: the map from its first entry to the end of its last
+    // value; no resource at all is a null value right after the colon.
+    const resources = entries.find((e) => e.key === 'Resources')!;
     const last = resourceEntries![resourceEntries!.length - 1];
-    resourcesMap.start = resourcesHeader.end;
-    resourcesMap.end = last.value.unit.base + last.value.end;
+    if (firstResourceMap && last) {
+      resources.value.start = absoluteStart(firstResourceMap);
+      resources.value.end = absoluteEnd(last.value);
+    } else {
+      const at = afterColon(text, resourcesHeader.start);
+      resources.value = { kind: 'scalar', value: null, unit: rootUnit, start: at, end: at };
+    }
   }
-  const lastPiece = layout.units[layout.units.length - 1];
-  const root: MapNode = { kind: 'map', entries, unit: rootUnit, start: layout.units[0].start, end: trimEnd(text, lastPiece.end) };
+  const root: MapNode = { kind: 'map', entries, unit: rootUnit, start: absoluteStart(entries[0].keyNode), end: absoluteEnd(entries[entries.length - 1].value) };
   return { root, errors, resourceUnits, sectionUnits, incremental: true, anchoredSpans: [] };
 }
 
@@ -351,10 +365,19 @@ function parseWhole(text: string, cache: YamlUnitCache): YamlParseResult {
   };
 }
 
-function trimEnd(text: string, end: number): number {
-  let e = end;
-  while (e > 0 && /\s/.test(text[e - 1])) e--;
-  return e;
+function absoluteStart(node: Node): number {
+  return node.unit.base + node.start;
+}
+
+function absoluteEnd(node: Node): number {
+  return node.unit.base + node.end;
+}
+
+/** Where the value of the key on the line at `lineStart` begins: after its colon and the blanks after it. */
+function afterColon(text: string, lineStart: number): number {
+  let at = text.indexOf(':', lineStart) + 1;
+  while (text.charCodeAt(at) === SPACE || text.charCodeAt(at) === TAB) at++;
+  return at;
 }
 
 const SPACE = 32;
@@ -373,25 +396,27 @@ const LF = 10;
 function cutTopLevel(text: string): Cut[] | undefined {
   const cuts: Cut[] = [];
   let pos = 0;
-  let seenContent = false;
+  let seenMarker = false;
   // Runs on every keystroke over the whole document: look at first characters, slice only column-0 lines.
   while (pos < text.length) {
     const lineEnd = lineEndAt(text, pos);
     const first = text.charCodeAt(pos);
     if (first === SPACE || first === HASH || first === LF || first === CR || pos === lineEnd) {
-      // Indented content, blank lines and comments belong to the unit above.
+      // Indented content, blank lines and comments belong to the unit above. Before the first key
+      // there is none: only the whole-document parse can say what indented content there is.
+      if (cuts.length === 0 && first === SPACE && !/^[ \t]*(?:#.*)?\r?$/.test(text.slice(pos, lineEnd))) return undefined;
     } else if (first === TAB) {
       // A line of blanks with a tab is an error only in its place in the whole document.
       if (cuts.length === 0 || /^[ \t]*\r?$/.test(text.slice(pos, lineEnd))) return undefined;
     } else {
       const line = text.slice(pos, text.charCodeAt(lineEnd - 1) === CR ? lineEnd - 1 : lineEnd);
       if (DOCUMENT_MARKER.test(line)) {
-        if (seenContent) return undefined;
-        if (line.replace(/^(---|\.\.\.)/, '').trim() !== '' && !line.startsWith('--- #')) return undefined;
+        // One `---` may open the document; any other marker makes more than one document.
+        if (cuts.length > 0 || seenMarker || !/^---(?:\s+#.*|\s*)$/.test(line)) return undefined;
+        seenMarker = true;
       } else if (TOP_KEY.test(line)) {
         if (cuts.length > 0) cuts[cuts.length - 1].end = pos;
         cuts.push({ start: pos, end: text.length });
-        seenContent = true;
       } else if (cuts.length === 0) {
         return undefined;
       }
@@ -407,7 +432,9 @@ function cutTopLevel(text: string): Cut[] | undefined {
  */
 function cutResources(text: string, section: Cut): { cuts: Cut[]; indent: number } | undefined {
   const headerEnd = lineEndAt(text, section.start);
-  const header = text.slice(section.start, headerEnd).replace(/\r$/, '');
+  // A CR is a line ending only before LF: at the very end of the text YAML reads it as content.
+  const line = text.slice(section.start, headerEnd);
+  const header = headerEnd < text.length ? line.replace(/\r$/, '') : line;
   if (!SECTION_HEADER_ONLY.test(header)) return undefined;
   const firstLine = Math.min(headerEnd + 1, section.end);
   const indent = firstContentIndent(text, firstLine, section.end);
@@ -462,13 +489,20 @@ function cutChildren(text: string, start: number, end: number, indent: number): 
         return undefined;
       } else if (cuts.length === 0) {
         // Only at the section's own indentation (or deeper): less would end the section in YAML.
-        if (lineIndent < indent || c === TAB) return undefined;
+        // A block scalar, a flow collection or a quoted string there is the section's value, over
+        // lines that look like keys: only the whole-document parse reads it right.
+        if (lineIndent < indent || c === TAB || MULTI_LINE_VALUE_START.test(content)) return undefined;
         cuts.push({ start: pos, end, stray: true });
       }
     }
     pos = lineEnd + 1;
   }
   return cuts.length === 1 && cuts[0].stray ? undefined : cuts;
+}
+
+/** How deep a piece's mapping is in the document: a resource's (and stray lines') is inside `Resources`. */
+function depthOf(piece: LayoutUnit): number {
+  return piece.role === 'resource' ? 1 : 0;
 }
 
 /** Offset of the first character that is not a blank or a line break. */

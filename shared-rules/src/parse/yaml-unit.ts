@@ -28,14 +28,21 @@ export interface ParsedUnit {
   usesAliases: boolean;
   /** Spans of anchored values: editing one would change every alias of it too. */
   anchoredSpans: Span[];
+  /**
+   * When the text is a YAML mapping: each of its keys' identity as the parser compares keys (`1`
+   * and `"1"` are two keys, `1` and `1.0` one), by the key's offset. Complex keys have none.
+   */
+  rootKeys?: Map<number, string>;
 }
 
 
 /**
  * Parses one piece of YAML text into our node model. Node offsets and error spans are relative
- * to the start of `text`; `unit.base` says where that is in the whole document.
+ * to the start of `text`; `unit.base` says where that is in the whole document. `depth` is how deep
+ * the piece's mapping is in the whole document (a resource's is inside `Resources`), so that the
+ * nesting limit falls at the same place as in a whole-document parse.
  */
-export function parseYamlUnit(text: string, unit: Unit): ParsedUnit {
+export function parseYamlUnit(text: string, unit: Unit, depth = 0): ParsedUnit {
   // Flow nesting too deep for the parser is blanked first; block nesting that deep is bounded below.
   const flattened = flattenDeepNesting(text, 'yaml');
   // The parser makes an Error for each problem, and a broken flow sequence can have thousands: their
@@ -69,10 +76,23 @@ export function parseYamlUnit(text: string, unit: Unit): ParsedUnit {
     };
   }));
   const converter = new Converter(flattened.text, unit);
-  const root = doc.contents ? converter.convert(doc.contents as YamlNode, 0) : undefined;
+  const root = doc.contents ? converter.convert(doc.contents as YamlNode, depth) : undefined;
   // The converter's own errors (unknown alias, too deep) come first in the text or are the only ones.
   if (errors.length === 0 && converter.errors.length > 0) errors.push(converter.errors[0]);
-  return { unit, text, root, errors, usesAliases: converter.usesAliases, anchoredSpans: converter.anchoredSpans };
+  const parsed: ParsedUnit = { unit, text, root, errors, usesAliases: converter.usesAliases, anchoredSpans: converter.anchoredSpans };
+  if (isMap(doc.contents)) parsed.rootKeys = rootKeyIdentities(doc.contents.items);
+  return parsed;
+}
+
+function rootKeyIdentities(pairs: readonly { key: unknown }[]): Map<number, string> {
+  const keys = new Map<number, string>();
+  for (const { key } of pairs) {
+    if (!isScalar(key) || !key.range) continue;
+    const value = key.value;
+    // Strings are themselves; other values are told apart from the string that spells them.
+    keys.set(key.range[0], typeof value === 'string' ? value : `\0${typeof value}:${String(value)}`);
+  }
+  return keys;
 }
 
 /**

@@ -15,6 +15,14 @@ function plain(node: Node | undefined): unknown {
   return [node.entries.map((e) => [e.key, spanOf(e.keyNode).start, spanOf(e.keyNode).end, plain(e.value)])];
 }
 
+/** As plain(), with each mapping's own span too. */
+function plainWithSpans(node: Node | undefined): unknown {
+  if (!node) return undefined;
+  if (node.kind !== 'map') return plain(node);
+  const { start, end } = spanOf(node);
+  return [start, end, node.entries.map((e) => [e.key, spanOf(e.keyNode).start, spanOf(e.keyNode).end, plainWithSpans(e.value)])];
+}
+
 function wholeParse(text: string) {
   return parseYamlUnit(text, newUnit(0));
 }
@@ -168,6 +176,38 @@ describe('incremental YAML parsing', () => {
     }
   });
 
+  it('reads what comes before the first key, typed keys, an empty Resources and the nesting limit as the whole-document parse does (found by a differential test)', () => {
+    // Errors the cut used to miss: indented content or a document end before the first key, and a
+    // tagged scalar where a resource belongs.
+    for (const text of ['  x\nResources:\n  A: 1\n', '...\nResources:\n  A: 1\n', '---\n---\nResources:\n  A: 1\n', 'Resources:\n  !Ref X\n  B:\n    Type: AWS::S3::Bucket\n']) {
+      assert.ok(wholeParse(text).errors.length > 0, text);
+      assert.ok(parseYamlTemplate(text).errors.length > 0, `no error for ${JSON.stringify(text)}`);
+    }
+    // No false error: a value that starts where a resource would and runs over lines that look like keys.
+    for (const text of ['Resources:\n |\n a:\n', 'Resources:\n  [a,\n  b: 1]\n', 'Resources:\n  "a\n  B: x"\n', 'Resources:\n  >-\n  B: x\n']) {
+      assert.deepStrictEqual(wholeParse(text).errors, [], text);
+      assert.deepStrictEqual(parseYamlTemplate(text).errors, [], text);
+      assert.deepStrictEqual(plainWithSpans(parseYamlTemplate(text).root), plainWithSpans(wholeParse(text).root), text);
+    }
+    // No false duplicate: 1 and "1" are two keys, in YAML as in the whole-document parse; 1 and 1.0 are one.
+    assert.deepStrictEqual(parseYamlTemplate('Resources:\n  1:\n    Type: A\n  "1":\n    Type: B\n').errors, []);
+    assert.match(parseYamlTemplate('Resources:\n  1:\n    Type: A\n  1.0:\n    Type: B\n').errors[0]?.message ?? '', /Duplicate key/);
+    // The same model, spans of mappings included.
+    for (const text of ['Resources:\n', 'Resources:   # none yet\n\nOutputs:\n  A: 1\n', '\nResources:\n  B:\n    Type: X\n  # end\n# c\n', 'a: 1\nb:   \n\n', 'Resources:\n  ? A\n  :\n    Type: X\n  B: 1\n', 'Resources:\r']) {
+      const incremental = parseYamlTemplate(text);
+      assert.ok(incremental.incremental, text);
+      assert.deepStrictEqual(plainWithSpans(incremental.root), plainWithSpans(wholeParse(text).root), text);
+    }
+    // A resource's values are three levels below the document's: the limit of 200 falls where it does in the whole document.
+    const nested = (levels: number) => `Resources:\n  A:\n${Array.from({ length: levels }, (_, i) => `${'  '.repeat(i + 2)}k:`).join('\n')} 1\n`;
+    const verdicts = [196, 197, 198, 199, 200].map((levels) => {
+      const whole = wholeParse(nested(levels)).errors.length > 0;
+      assert.strictEqual(parseYamlTemplate(nested(levels)).errors.length > 0, whole, `${levels} levels`);
+      return whole;
+    });
+    assert.ok(verdicts.includes(true) && verdicts.includes(false), JSON.stringify(verdicts));
+  });
+
   it('reports errors of a unit at their absolute position', () => {
     const text = TEMPLATE.replace('      BucketName: !Sub', '\tBucketName: !Sub');
     const result = parseYamlTemplate(text);
@@ -191,7 +231,7 @@ describe('incremental YAML parsing', () => {
         if (whole.errors.length > 0) continue;
         const incremental = parseYamlTemplate(text);
         assert.deepStrictEqual(incremental.errors, [], entry.path);
-        assert.deepStrictEqual(plain(incremental.root), plain(whole.root), entry.path);
+        assert.deepStrictEqual(plainWithSpans(incremental.root), plainWithSpans(whole.root), entry.path);
         compared++;
       }
     }
