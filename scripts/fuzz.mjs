@@ -41,6 +41,9 @@
 //   bad-range             a finding's or an edit's span is outside the text or ends before it starts,
 //                         or a parse-error without a message
 //   incremental-mismatch  the incremental path gives other findings or fix edits than a fresh Linter
+//   cut-mismatch          YAML cut into pieces (as every lint does) reads otherwise than a whole-document
+//                         parse: an error where it has none, none where it has one, or another model
+//                         (keys, values, spans) of a text without errors
 //   fix-breaks-parse      a fix applied to a text without parse errors gives a text with parse errors
 //   suppress-breaks-parse the same for a suppression quick fix (line or resource)
 // Each distinct failure is shrunk (lines, then characters, removed while it still fails the same
@@ -449,6 +452,18 @@ function makeMutant(corpus, seed, index) {
 // ---------------------------------------------------------------- checks
 
 let engine;
+// The parser's own modules, to compare the cut with a whole-document parse (see checkText).
+let yamlUnit;
+let yamlDocument;
+let nodes;
+
+function loadEngine() {
+  const out = path.join(ROOT, 'shared-rules/out/src');
+  engine = require(path.join(out, 'index.js'));
+  yamlUnit = require(path.join(out, 'parse/yaml-unit.js'));
+  yamlDocument = require(path.join(out, 'parse/yaml-document.js'));
+  nodes = require(path.join(out, 'model/nodes.js'));
+}
 let lastBeat = 0;
 
 /** Tells the supervisor that this process is alive (at most a few times a second). */
@@ -483,6 +498,15 @@ const findingKey = (f) => `${f.ruleId}@${f.span.start}-${f.span.end}: ${f.messag
 // Where the stack runs out depends on how deep the caller already was, so a parse error from a
 // stack overflow (a separate failure: see the depth tests) can sit elsewhere on either path.
 const comparableKey = (f) => (/call stack/i.test(f.message) ? `${f.ruleId}: ${f.message}` : findingKey(f));
+/** A parsed node as plain data with absolute spans, mappings' own spans included. */
+const modelKey = (node) => JSON.stringify(modelOf(node));
+function modelOf(node) {
+  if (!node) return null;
+  const at = [node.unit.base + node.start, node.unit.base + node.end];
+  if (node.kind === 'scalar') return [...at, node.value];
+  if (node.kind === 'seq') return [...at, node.items.map(modelOf)];
+  return [...at, node.entries.map((e) => [e.key, e.keyNode.unit.base + e.keyNode.start, modelOf(e.value)])];
+}
 const editsKey = (edits) => edits.map((e) => `${e.span.start}-${e.span.end}=${JSON.stringify(e.newText)}`).join(';');
 
 /**
@@ -529,6 +553,24 @@ function checkText(text, fileName, before, opts, stopAt) {
   const done = () => stopAt !== undefined && failures.some((f) => f.signature === stopAt);
 
   const validEdit = (e) => Number.isInteger(e.span.start) && Number.isInteger(e.span.end) && e.span.start >= 0 && e.span.start <= e.span.end && e.span.end <= text.length && typeof e.newText === 'string';
+
+  // 0. The cut of a YAML text against a whole-document parse of it (a fresh Linter uses the cut).
+  if (syntax === 'yaml') {
+    const whole = timed('parse-whole', lintLimit, () => yamlUnit.parseYamlUnit(text, nodes.newUnit(0)));
+    const cut = timed('parse-cut', lintLimit, () => yamlDocument.parseYamlTemplate(text));
+    if (done()) return { failures, maxMs };
+    if (whole.value && cut.value && cut.value.incremental) {
+      const [w, c] = [whole.value.errors, cut.value.errors];
+      const error = (e) => (e ? `${e.span.start}: ${e.message}` : 'none');
+      let key;
+      if (w.length === 0 && c.length > 0) key = 'false-error';
+      else if (w.length > 0 && c.length === 0) key = 'missed-error';
+      else if (w.length === 0 && modelKey(cut.value.root) !== modelKey(whole.value.root)) key = 'model';
+      if (key && add(new Failure('cut-mismatch', 'parse', key, `the cut YAML and a whole-document parse differ (${key})`, `  whole: ${error(w[0])}\n  cut:   ${error(c[0])}`))) {
+        return { failures, maxMs };
+      }
+    }
+  }
 
   // 1. A fresh Linter.
   const fresh = timed('lint', lintLimit, () => new engine.Linter().lint(text, options));
@@ -715,7 +757,7 @@ function writeReproducer(opts, n, failure, mutant, small, before) {
 // ---------------------------------------------------------------- child: runs the mutants
 
 function childMain(opts) {
-  engine = require(path.join(ROOT, 'shared-rules/out/src/index.js'));
+  loadEngine();
   const corpus = loadCorpus(opts.corpus, () => {});
   const known = new Set(opts.known ? JSON.parse(fs.readFileSync(opts.known, 'utf8')) : []);
   const deadline = performance.now() + Math.max(0, opts.deadline - Date.now());
@@ -766,7 +808,7 @@ function childMain(opts) {
 // ---------------------------------------------------------------- check: one text, for shrinking fatal failures
 
 function checkMain(opts) {
-  engine = require(path.join(ROOT, 'shared-rules/out/src/index.js'));
+  loadEngine();
   const text = fs.readFileSync(opts.check, 'utf8');
   const before = opts.before !== undefined ? fs.readFileSync(opts.before, 'utf8') : undefined;
   const { failures } = checkText(text, opts.fileName ?? opts.check, before, opts);

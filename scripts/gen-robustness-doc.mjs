@@ -30,7 +30,7 @@ function render(run) {
     `| Crashes (exception, process death) | ${n((run.failuresByKind.crash ?? 0))} |`,
     `| Hangs (a step over ${n(run.hangLimitMs)} ms, or no progress) | ${n(run.failuresByKind.hang ?? 0)} |`,
     `| Out of memory | ${n(run.failuresByKind.oom ?? 0)} |`,
-    `| Other failures (bad ranges, fixes that break parsing, incremental mismatches, unclear results) | ${n(kinds.filter(([k]) => !['crash', 'hang', 'oom'].includes(k)).reduce((s, [, c]) => s + c, 0))} |`,
+    `| Other failures (bad ranges, fixes that break parsing, incremental or cut mismatches, unclear results) | ${n(kinds.filter(([k]) => !['crash', 'hang', 'oom'].includes(k)).reduce((s, [, c]) => s + c, 0))} |`,
     `| Slowest single step | ${run.slowest ? `${n(run.slowest.ms)} ms (mutant ${n(run.slowest.mutant)}, of \`${run.slowest.file.replace(/^(\.\.\/)+/, '')}\`)` : 'none'} |`,
   ];
   if (run.distinctFailures.length > 0) {

@@ -401,15 +401,15 @@ function cutTopLevel(text: string): Cut[] | undefined {
   while (pos < text.length) {
     const lineEnd = lineEndAt(text, pos);
     const first = text.charCodeAt(pos);
-    if (first === SPACE || first === HASH || first === LF || first === CR || pos === lineEnd) {
+    if (first === SPACE || first === HASH || first === LF || isLineBreakCR(text, pos) || pos === lineEnd) {
       // Indented content, blank lines and comments belong to the unit above. Before the first key
       // there is none: only the whole-document parse can say what indented content there is.
-      if (cuts.length === 0 && first === SPACE && !/^[ \t]*(?:#.*)?\r?$/.test(text.slice(pos, lineEnd))) return undefined;
+      if (cuts.length === 0 && first === SPACE && !/^[ \t]*(?:#.*)?$/.test(text.slice(pos, contentEnd(text, lineEnd)))) return undefined;
     } else if (first === TAB) {
       // A line of blanks with a tab is an error only in its place in the whole document.
       if (cuts.length === 0 || /^[ \t]*\r?$/.test(text.slice(pos, lineEnd))) return undefined;
     } else {
-      const line = text.slice(pos, text.charCodeAt(lineEnd - 1) === CR ? lineEnd - 1 : lineEnd);
+      const line = text.slice(pos, contentEnd(text, lineEnd));
       if (DOCUMENT_MARKER.test(line)) {
         // One `---` may open the document; any other marker makes more than one document.
         if (cuts.length > 0 || seenMarker || !/^---(?:\s+#.*|\s*)$/.test(line)) return undefined;
@@ -432,9 +432,7 @@ function cutTopLevel(text: string): Cut[] | undefined {
  */
 function cutResources(text: string, section: Cut): { cuts: Cut[]; indent: number } | undefined {
   const headerEnd = lineEndAt(text, section.start);
-  // A CR is a line ending only before LF: at the very end of the text YAML reads it as content.
-  const line = text.slice(section.start, headerEnd);
-  const header = headerEnd < text.length ? line.replace(/\r$/, '') : line;
+  const header = text.slice(section.start, contentEnd(text, headerEnd));
   if (!SECTION_HEADER_ONLY.test(header)) return undefined;
   const firstLine = Math.min(headerEnd + 1, section.end);
   const indent = firstContentIndent(text, firstLine, section.end);
@@ -451,7 +449,7 @@ function firstContentIndent(text: string, start: number, end: number): number | 
     let first = pos;
     while (first < lineEnd && text.charCodeAt(first) === SPACE) first++;
     const c = text.charCodeAt(first);
-    if (first < lineEnd && c !== HASH && c !== CR) return c === TAB ? -1 : first - pos;
+    if (first < lineEnd && c !== HASH && !isLineBreakCR(text, first)) return c === TAB ? -1 : first - pos;
     pos = lineEnd + 1;
   }
   return undefined;
@@ -472,10 +470,10 @@ function cutChildren(text: string, start: number, end: number, indent: number): 
     let first = pos;
     while (first < lineEnd && text.charCodeAt(first) === SPACE) first++;
     const c = text.charCodeAt(first);
-    if (first < lineEnd && c !== HASH && c !== CR) {
+    if (first < lineEnd && c !== HASH && !isLineBreakCR(text, first)) {
       const lineIndent = first - pos;
       // Tested without a CR line ending, as cutTopLevel does: a CRLF key line is a key line.
-      const content = text.slice(first, text.charCodeAt(lineEnd - 1) === CR ? lineEnd - 1 : lineEnd);
+      const content = text.slice(first, contentEnd(text, lineEnd));
       const isKeyAt = (at: number) => lineIndent === at && c !== TAB && CHILD_KEY.test(content);
       if (isKeyAt(indent)) {
         if (cuts.length > 0) cuts[cuts.length - 1].end = pos;
@@ -498,6 +496,19 @@ function cutChildren(text: string, start: number, end: number, indent: number): 
     pos = lineEnd + 1;
   }
   return cuts.length === 1 && cuts[0].stray ? undefined : cuts;
+}
+
+/**
+ * A CR is a line break only before LF: YAML (as the `yaml` package reads it) takes a CR anywhere
+ * else as content, even at the very end of the text.
+ */
+function isLineBreakCR(text: string, at: number): boolean {
+  return text.charCodeAt(at) === CR && text.charCodeAt(at + 1) === LF;
+}
+
+/** Where the content of the line that ends at `lineEnd` (its LF, or the end of the text) ends. */
+function contentEnd(text: string, lineEnd: number): number {
+  return isLineBreakCR(text, lineEnd - 1) ? lineEnd - 1 : lineEnd;
 }
 
 /** How deep a piece's mapping is in the document: a resource's (and stray lines') is inside `Resources`. */

@@ -176,7 +176,7 @@ describe('incremental YAML parsing', () => {
     }
   });
 
-  it('reads what comes before the first key, typed keys, an empty Resources and the nesting limit as the whole-document parse does (found by a differential test)', () => {
+  it('reads what comes before the first key, typed keys, an empty Resources, a CR without LF and the nesting limit as the whole-document parse does (found by a differential test and the fuzzer)', () => {
     // Errors the cut used to miss: indented content or a document end before the first key, and a
     // tagged scalar where a resource belongs.
     for (const text of ['  x\nResources:\n  A: 1\n', '...\nResources:\n  A: 1\n', '---\n---\nResources:\n  A: 1\n', 'Resources:\n  !Ref X\n  B:\n    Type: AWS::S3::Bucket\n']) {
@@ -193,7 +193,7 @@ describe('incremental YAML parsing', () => {
     assert.deepStrictEqual(parseYamlTemplate('Resources:\n  1:\n    Type: A\n  "1":\n    Type: B\n').errors, []);
     assert.match(parseYamlTemplate('Resources:\n  1:\n    Type: A\n  1.0:\n    Type: B\n').errors[0]?.message ?? '', /Duplicate key/);
     // The same model, spans of mappings included.
-    for (const text of ['Resources:\n', 'Resources:   # none yet\n\nOutputs:\n  A: 1\n', '\nResources:\n  B:\n    Type: X\n  # end\n# c\n', 'a: 1\nb:   \n\n', 'Resources:\n  ? A\n  :\n    Type: X\n  B: 1\n', 'Resources:\r']) {
+    for (const text of ['Resources:\n', 'Resources:   # none yet\n\nOutputs:\n  A: 1\n', '\nResources:\n  B:\n    Type: X\n  # end\n# c\n', 'a: 1\nb:   \n\n', 'Resources:\n  ? A\n  :\n    Type: X\n  B: 1\n', 'Resources:\n \r', 'Resources:\r\n  A: 1\r\n  B: \r']) {
       const incremental = parseYamlTemplate(text);
       assert.ok(incremental.incremental, text);
       assert.deepStrictEqual(plainWithSpans(incremental.root), plainWithSpans(wholeParse(text).root), text);
