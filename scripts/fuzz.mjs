@@ -505,7 +505,7 @@ function modelOf(node) {
   const at = [node.unit.base + node.start, node.unit.base + node.end];
   if (node.kind === 'scalar') return [...at, node.value];
   if (node.kind === 'seq') return [...at, node.items.map(modelOf)];
-  return [...at, node.entries.map((e) => [e.key, e.keyNode.unit.base + e.keyNode.start, modelOf(e.value)])];
+  return [...at, node.entries.map((e) => [e.key, e.keyNode.unit.base + e.keyNode.start, e.keyNode.unit.base + e.keyNode.end, modelOf(e.value)])];
 }
 const editsKey = (edits) => edits.map((e) => `${e.span.start}-${e.span.end}=${JSON.stringify(e.newText)}`).join(';');
 

@@ -81,7 +81,6 @@ Resources:
     assert.strictEqual(json.length, 1);
   });
 
-
   it('lists the first 100 syntax errors of a text with thousands, the last saying how many more there are', () => {
     // Each `"a" "b"` lacks a comma: one error per line. The duplicate keys add errors of another
     // kind, found later by the parser: the kept ones are still the first by position.

@@ -27,8 +27,12 @@ export interface YamlParseResult {
 interface Cut {
   start: number;
   end: number;
-  /** Lines before a section's first key, where a key belongs: text typed half-way (see cutChildren). */
-  stray?: boolean;
+  /**
+   * Lines where a resource's key belongs that are not one: 'lead', lines before the first key at
+   * the section's own indentation (a key typed half-way, see cutChildren); 'misplaced', a word
+   * typed at column 0, which YAML rejects whatever follows it (see misplacedLead).
+   */
+  stray?: 'lead' | 'misplaced';
 }
 
 /** How a text differs from the one before: both share `prefix` characters at the start and `suffix` at the end. */
@@ -41,8 +45,12 @@ export interface TextEdit {
 const TOP_KEY = /^(?:"[^"\n]*"|'[^'\n]*'|[^\s#'"\-?:,[\]{}|>!&*%@`][^\n#]*?)[ \t]*:(?:[ \t]|$)/;
 const CHILD_KEY = /^(?:"[^"\n]*"|'[^'\n]*'|[^\s#'"\-?:,[\]{}|>!&*%@`][^\n#]*?)[ \t]*:(?:[ \t]|$)/;
 const SECTION_HEADER_ONLY = /^Resources[ \t]*:[ \t]*(?:#.*)?$/;
-/** The first character of a value that can run over the next lines whatever their indentation says. */
-const MULTI_LINE_VALUE_START = /^[|>[{"']/;
+/**
+ * The first character of a value that can run over the next lines whatever their indentation says
+ * (a block scalar, a flow collection, a quoted string), or of a tag, which applies to the node on
+ * the next lines when nothing follows it on its own.
+ */
+const MULTI_LINE_VALUE_START = /^[|>[{"'!]/;
 /** A line that starts or ends a document, or a directive: only at the top, or the document is parsed whole. */
 const DOCUMENT_MARKER = /^(?:---|\.\.\.|%)/;
 
@@ -54,7 +62,7 @@ interface LayoutUnit {
   role: 'section' | 'resources-header' | 'resource';
   parsed?: ParsedUnit;
   /** See Cut.stray. */
-  stray?: boolean;
+  stray?: Cut['stray'];
 }
 
 /** How the previous version of the document was cut, to find what an edit changed. */
@@ -85,7 +93,8 @@ export class YamlUnitCache {
    */
   take(text: string, claimed: Set<ParsedUnit>, depth: number): ParsedUnit {
     const cached = this.units.get(text);
-    if (cached && !claimed.has(cached)) {
+    // A parse serves only pieces at its own depth: the nesting limit falls elsewhere at another.
+    if (cached && cached.depth === depth && !claimed.has(cached)) {
       claimed.add(cached);
       return cached;
     }
@@ -99,7 +108,7 @@ export class YamlUnitCache {
   /** A whole document's parse (see parseWhole), cached by its text. */
   get(text: string, base: number): ParsedUnit {
     let parsed = this.units.get(text);
-    if (parsed && parsed.generation === this.current) {
+    if (parsed && (parsed.generation === this.current || parsed.depth !== 0)) {
       this.parsedCount++;
       return this.use(parseYamlUnit(text, newUnit(base)), base);
     }
@@ -219,7 +228,7 @@ export function parseYamlTemplate(text: string, cache: YamlUnitCache = new YamlU
     if (parsed.usesAliases) return parseWhole(text, cache);
     const map = parsed.root?.kind === 'map' ? parsed.root : undefined;
     // (A tagged scalar, `!Ref X`, is a map in our model: only the parser's own mapping is one here.)
-    if (piece.stray && (!parsed.rootKeys || parsed.errors.length > 0)) {
+    if (piece.stray && (piece.stray === 'misplaced' || !parsed.rootKeys || parsed.errors.length > 0)) {
       // Not (yet) a key where a resource's key belongs: YAML has an error there, whatever follows.
       if (parsed.errors.length === 0) {
         const at = piece.start + firstContentOffset(piece.text);
@@ -306,6 +315,9 @@ function relayout(previous: Layout, text: string, onEdit: (edit: TextEdit) => vo
   }
   const suffix = commonSuffixLength(before, text, Math.min(before.length, text.length) - prefix);
   onEdit({ before, prefix, suffix });
+  // The lines before the first piece (comments, a `---`) are in no piece: an edit there (with
+  // others, in one version) is judged by cutting the document again.
+  if (units.length === 0 || prefix < units[0].start) return undefined;
   // Pieces wholly in the common prefix are unchanged in place; wholly in the common suffix, moved by delta.
   let first = 0;
   while (first < units.length && units[first].end <= prefix) first++;
@@ -332,7 +344,7 @@ function cutSections(text: string, start: number, end: number): Cut[] | undefine
   const cuts = cutTopLevel(text.slice(start, end));
   if (!cuts) return undefined;
   const shifted = cuts.map((c) => ({ start: c.start + start, end: c.end + start }));
-  return shifted.some((c) => SECTION_HEADER_ONLY.test(text.slice(c.start, lineEndAt(text, c.start)).replace(/\r$/, ''))) ? undefined : shifted;
+  return shifted.some((c) => SECTION_HEADER_ONLY.test(text.slice(c.start, contentEnd(text, lineEndAt(text, c.start))))) ? undefined : shifted;
 }
 
 /** Compared a chunk at a time: string equality of slices is much faster than a loop over characters. */
@@ -383,6 +395,8 @@ function afterColon(text: string, lineStart: number): number {
 const SPACE = 32;
 const TAB = 9;
 const HASH = 35;
+const COLON = 58;
+const QUESTION = 63;
 const CR = 13;
 const LF = 10;
 
@@ -412,8 +426,12 @@ function cutTopLevel(text: string): Cut[] | undefined {
       const line = text.slice(pos, contentEnd(text, lineEnd));
       if (DOCUMENT_MARKER.test(line)) {
         // One `---` may open the document; any other marker makes more than one document.
-        if (cuts.length > 0 || seenMarker || !/^---(?:\s+#.*|\s*)$/.test(line)) return undefined;
+        if (cuts.length > 0 || seenMarker || !/^---(?:[ \t]+#.*|[ \t]*)$/.test(line)) return undefined;
         seenMarker = true;
+      } else if (first === QUESTION || first === COLON) {
+        // An explicit key or value: the `yaml` package lets it take in the lines after it in ways
+        // the cut does not follow.
+        return undefined;
       } else if (TOP_KEY.test(line)) {
         if (cuts.length > 0) cuts[cuts.length - 1].end = pos;
         cuts.push({ start: pos, end: text.length });
@@ -435,12 +453,43 @@ function cutResources(text: string, section: Cut): { cuts: Cut[]; indent: number
   const header = text.slice(section.start, contentEnd(text, headerEnd));
   if (!SECTION_HEADER_ONLY.test(header)) return undefined;
   const firstLine = Math.min(headerEnd + 1, section.end);
-  const indent = firstContentIndent(text, firstLine, section.end);
+  const lead = misplacedLead(text, firstLine, section.end);
+  const indent = lead?.indent ?? firstContentIndent(text, firstLine, section.end);
   if (indent === undefined) return { cuts: [], indent: -1 };
   if (indent <= 0) return undefined;
-  const cuts = cutChildren(text, firstLine, section.end, indent);
-  return cuts && { cuts, indent };
+  const cuts = cutChildren(text, lead?.end ?? firstLine, section.end, indent);
+  if (!cuts) return undefined;
+  return { cuts: lead ? [{ start: firstLine, end: lead.end, stray: 'misplaced' }, ...cuts] : cuts, indent };
 }
+
+/** A word at column 0, with nothing that could make YAML read it as part of a value above it. */
+const COLUMN0_WORD = /^[A-Za-z0-9_][\w .-]*$/;
+
+/**
+ * Words typed at column 0 at the start of a `Resources:` section (`NewQueue`, before its colon and
+ * its indentation), and the indentation of the resources after them. YAML rejects such lines
+ * whatever follows them, and would take their indentation, 0, for the section's: the whole section
+ * would then be one piece, parsed again on every keystroke. They are a piece of their own instead,
+ * reported as an error. Undefined when the section does not start so.
+ */
+function misplacedLead(text: string, start: number, end: number): { end: number; indent: number } | undefined {
+  let words = 0;
+  for (let pos = start; pos < end; ) {
+    const lineEnd = Math.min(lineEndAt(text, pos), end);
+    let first = pos;
+    while (first < lineEnd && text.charCodeAt(first) === SPACE) first++;
+    const c = text.charCodeAt(first);
+    if (first < lineEnd && c !== HASH && !isLineBreakCR(text, first)) {
+      const content = text.slice(first, contentEnd(text, lineEnd));
+      if (first > pos) return words > 0 && c !== TAB && CHILD_KEY.test(content) ? { end: pos, indent: first - pos } : undefined;
+      if (!COLUMN0_WORD.test(content)) return undefined;
+      words++;
+    }
+    pos = lineEnd + 1;
+  }
+  return undefined;
+}
+
 
 /** Indentation of the first line with content (not blank, not a comment) in [start, end). */
 function firstContentIndent(text: string, start: number, end: number): number | undefined {
@@ -457,11 +506,11 @@ function firstContentIndent(text: string, start: number, end: number): number | 
 
 /**
  * Cuts [start, end) at every line holding a key at exactly `indent`. Lines before the first key
- * (text typed where a key belongs, `  NewBuck` before its colon) are a stray piece of their own, so
- * that the keys after them are still cut. Undefined when no such key follows (the text is not a
- * block mapping at that indentation), or when a top-level key or a document marker is met (the
- * document's layout changed). Any other line that cannot start a piece belongs to the piece above
- * it, as in cutTopLevel.
+ * (text typed where a key belongs, `  NewBuck` before its colon), and a word typed at column 0
+ * between two resources, are stray pieces of their own, so that the keys after them are still cut.
+ * Undefined when no such key follows (the text is not a block mapping at that indentation), or
+ * when a top-level key or a document marker is met (the document's layout changed). Any other line
+ * that cannot start a piece belongs to the piece above it, as in cutTopLevel.
  */
 function cutChildren(text: string, start: number, end: number, indent: number): Cut[] | undefined {
   const cuts: Cut[] = [];
@@ -480,17 +529,24 @@ function cutChildren(text: string, start: number, end: number, indent: number): 
         cuts.push({ start: pos, end });
       } else if (lineIndent === 0 && c !== TAB) {
         // Column 0 ends the section in YAML (a top-level key the key pattern may not know, `? key`,
-        // a marker...): the document is cut again from the top.
-        return undefined;
+        // a marker...): the document is cut again from the top. A word typed there between two
+        // resources is an error whatever follows: a piece of its own keeps the others cut.
+        if (cuts.length === 0 || !COLUMN0_WORD.test(content)) return undefined;
+        cuts[cuts.length - 1].end = pos;
+        cuts.push({ start: pos, end, stray: 'misplaced' });
       } else if (c === TAB && /^[ \t]*\r?$/.test(text.slice(pos, lineEnd))) {
         // A line of blanks with a tab: an error only in its place in the whole document.
+        return undefined;
+      } else if (lineIndent <= indent && (c === COLON || c === QUESTION)) {
+        // An explicit key or value at the resources' indentation or less: the `yaml` package lets
+        // it take in the keys after it, or reads it as an entry of the mapping above.
         return undefined;
       } else if (cuts.length === 0) {
         // Only at the section's own indentation (or deeper): less would end the section in YAML.
         // A block scalar, a flow collection or a quoted string there is the section's value, over
         // lines that look like keys: only the whole-document parse reads it right.
         if (lineIndent < indent || c === TAB || MULTI_LINE_VALUE_START.test(content)) return undefined;
-        cuts.push({ start: pos, end, stray: true });
+        cuts.push({ start: pos, end, stray: 'lead' });
       }
     }
     pos = lineEnd + 1;

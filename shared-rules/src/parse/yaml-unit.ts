@@ -33,6 +33,8 @@ export interface ParsedUnit {
    * and `"1"` are two keys, `1` and `1.0` one), by the key's offset. Complex keys have none.
    */
   rootKeys?: Map<number, string>;
+  /** How deep the unit's mapping is in the whole document (see parseYamlUnit). */
+  depth: number;
 }
 
 
@@ -79,7 +81,7 @@ export function parseYamlUnit(text: string, unit: Unit, depth = 0): ParsedUnit {
   const root = doc.contents ? converter.convert(doc.contents as YamlNode, depth) : undefined;
   // The converter's own errors (unknown alias, too deep) come first in the text or are the only ones.
   if (errors.length === 0 && converter.errors.length > 0) errors.push(converter.errors[0]);
-  const parsed: ParsedUnit = { unit, text, root, errors, usesAliases: converter.usesAliases, anchoredSpans: converter.anchoredSpans };
+  const parsed: ParsedUnit = { unit, text, root, errors, usesAliases: converter.usesAliases, anchoredSpans: converter.anchoredSpans, depth };
   if (isMap(doc.contents)) parsed.rootKeys = rootKeyIdentities(doc.contents.items);
   return parsed;
 }
@@ -89,6 +91,8 @@ function rootKeyIdentities(pairs: readonly { key: unknown }[]): Map<number, stri
   for (const { key } of pairs) {
     if (!isScalar(key) || !key.range) continue;
     const value = key.value;
+    // NaN is never equal to itself: the parser finds no `.nan` key repeated.
+    if (typeof value === 'number' && Number.isNaN(value)) continue;
     // Strings are themselves; other values are told apart from the string that spells them.
     keys.set(key.range[0], typeof value === 'string' ? value : `\0${typeof value}:${String(value)}`);
   }

@@ -92,6 +92,9 @@ describe('incremental YAML parsing', () => {
       ['a line indented with a tab', '  Data:\n', '\tx: 1\n  Data:\n'],
       ['a resource key without its colon yet', '  Data:\n', '  Queu\n  Data:\n'],
       ['a first resource key without its colon yet', '  # The first bucket\n', '  Queu\n  # The first bucket\n'],
+      // YAML would take a word's indentation, 0, for the section's: without a piece of its own, the whole section was parsed on every keystroke.
+      ['a first resource typed at column 0', '  # The first bucket\n', 'Que\n  # The first bucket\n'],
+      ['a word typed at column 0 between resources', '  Data:\n', 'Que\n  Data:\n'],
     ].map(([what, find, replace]) => [what, TEMPLATE.replace(find, replace)]);
     const messages: string[] = [];
     for (const [what, text] of cases) {
@@ -99,13 +102,15 @@ describe('incremental YAML parsing', () => {
       const result = parseYamlTemplate(text, cache);
       assert.ok(result.incremental, `${what}: parsed whole`);
       assert.ok(result.errors.length > 0, `${what}: no error`);
-      const broken = text.split('\n').findIndex((l) => /^(?: Dat|Outp|\tx|  Queu)/.test(l));
+      assert.ok(wholeParse(text).errors.length > 0, `${what}: YAML accepts it`);
+      assert.ok(result.resourceUnits.has('Data'), `${what}: the resources after it are not cut`);
+      const broken = text.split('\n').findIndex((l) => /^(?: Dat|Outp|\tx|  Queu|Que)/.test(l));
       const errorLine = text.slice(0, result.errors[0].span.start).split('\n').length - 1;
       assert.strictEqual(errorLine, broken, `${what}: the error is on line ${errorLine + 1}, not on the typed line ${broken + 1}`);
       messages.push(result.errors[0].message);
       // The next keystroke on that line parses its piece again, not the document.
       const before = cache.parsedCount;
-      parseYamlTemplate(text.replace(/^( Dat|Outp|\tx|  Queu)/m, '$1x'), cache);
+      parseYamlTemplate(text.replace(/^( Dat|Outp|\tx|  Queu|Que)/m, '$1x'), cache);
       assert.strictEqual(cache.parsedCount - before, 1, `${what}: the next keystroke parsed ${cache.parsedCount - before} pieces`);
     }
     // Said as the user would put it, not in the parser's terms.
@@ -115,6 +120,8 @@ describe('incremental YAML parsing', () => {
       'Tabs are not allowed for indentation in YAML; indent with spaces.',
       '"Queu" is not a key',
       '"Queu" is not a key',
+      '"Que" is not a key',
+      '"Que" is not a key',
     ]);
   });
 
@@ -206,6 +213,35 @@ describe('incremental YAML parsing', () => {
       return whole;
     });
     assert.ok(verdicts.includes(true) && verdicts.includes(false), JSON.stringify(verdicts));
+  });
+
+  it('re-uses a parse only where it reads the same: after several edits before the first key, at another nesting depth (found by a code review)', () => {
+    // Two edits in one version (the server debounces): one before the first key, one inside it.
+    const cache = new YamlUnitCache();
+    parseYamlTemplate("# c\nAWSTemplateFormatVersion: '2010-09-09'\nResources:\n  B:\n    Type: AWS::SNS::Topic\n", cache);
+    const edited = "  c\nAWSTemplateFormatVersion: '2010-09-10'\nResources:\n  B:\n    Type: AWS::SNS::Topic\n";
+    assert.deepStrictEqual(parseYamlTemplate(edited, cache).errors.length > 0, wholeParse(edited).errors.length > 0);
+    assert.deepStrictEqual(plainWithSpans(parseYamlTemplate(edited, cache).root), plainWithSpans(parseYamlTemplate(edited).root));
+    // The same text as a whole document and as a resource: 198 brackets are too deep only in the resource.
+    const piece = `  A:\n    P: ${'['.repeat(198)}1${']'.repeat(198)}\n`;
+    for (const order of [[piece, `Resources:\n${piece}`], [`Resources:\n${piece}`, piece]]) {
+      const shared = new YamlUnitCache();
+      for (const text of order) {
+        assert.deepStrictEqual(parseYamlTemplate(text, shared).errors, parseYamlTemplate(text).errors, JSON.stringify(order.map((t) => t.length)));
+      }
+    }
+  });
+
+  it('parses whole what a piece alone would read otherwise: a tag before a resource, explicit keys and values, a CR after `---` (found by a code review and a differential test)', () => {
+    for (const text of ['Resources:\n  !A\n  B:\n    Type: y\n', 'Resources:\n  !!map\n  B:\n    Type: y\n', 'Resources:\n  A: 1\n :\n', 'Resources:\n  A: 1\n : x\n  B: 2\n', '.nan: a\n.NaN: b\n',
+      // Found by a differential test: explicit keys and values that take in what follows, a lone CR after `---`.
+      'a: 1\n? :\n "\na:\n', 'Resources:\n  A: 1\n  ? :\n   "\n  B: 1\n', 'Resources:\n  A: 1\n  ?\n  :\n  :\n  B:\n', 'Resources:\n  A: 1\n  ? : #\n  B: 1\n', '---\r\r\na:']) {
+      const whole = wholeParse(text);
+      const cut = parseYamlTemplate(text);
+      assert.strictEqual(cut.errors.length > 0, whole.errors.length > 0, `${JSON.stringify(text)}: ${JSON.stringify(cut.errors)}`);
+      if (whole.errors.length === 0) assert.deepStrictEqual(plainWithSpans(cut.root), plainWithSpans(whole.root), text);
+    }
+    assert.ok(parseYamlTemplate('Resources:\n  !A:\n    Type: x\n  B:\n    Type: y\n').errors.length > 0);
   });
 
   it('reports errors of a unit at their absolute position', () => {
