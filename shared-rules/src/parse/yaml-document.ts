@@ -474,34 +474,44 @@ const COLUMN0_WORD = /^[A-Za-z0-9_][\w .-]*$/;
  */
 function misplacedLead(text: string, start: number, end: number): { end: number; indent: number } | undefined {
   let words = 0;
+  let lead: { end: number; indent: number } | undefined;
+  forEachContentLine(text, start, end, (pos, first, content) => {
+    if (first > pos) {
+      if (words > 0 && text.charCodeAt(first) !== TAB && CHILD_KEY.test(content)) lead = { end: pos, indent: first - pos };
+      return false;
+    }
+    if (!COLUMN0_WORD.test(content)) return false;
+    words++;
+  });
+  return lead;
+}
+
+/** Indentation of the first line with content (not blank, not a comment) in [start, end); -1 for a tab. */
+function firstContentIndent(text: string, start: number, end: number): number | undefined {
+  let indent: number | undefined;
+  forEachContentLine(text, start, end, (pos, first) => {
+    indent = text.charCodeAt(first) === TAB ? -1 : first - pos;
+    return false;
+  });
+  return indent;
+}
+
+/**
+ * Calls `visit` for each line with content (not blank, not a comment) in [start, end), until it
+ * returns false: with where the line starts, where its content starts after the spaces, and that
+ * content (without a CRLF line ending). Runs over a whole section on a cut: no slice for other lines.
+ */
+function forEachContentLine(text: string, start: number, end: number, visit: (pos: number, first: number, content: string) => boolean | void): void {
   for (let pos = start; pos < end; ) {
     const lineEnd = Math.min(lineEndAt(text, pos), end);
     let first = pos;
     while (first < lineEnd && text.charCodeAt(first) === SPACE) first++;
     const c = text.charCodeAt(first);
     if (first < lineEnd && c !== HASH && !isLineBreakCR(text, first)) {
-      const content = text.slice(first, contentEnd(text, lineEnd));
-      if (first > pos) return words > 0 && c !== TAB && CHILD_KEY.test(content) ? { end: pos, indent: first - pos } : undefined;
-      if (!COLUMN0_WORD.test(content)) return undefined;
-      words++;
+      if (visit(pos, first, text.slice(first, contentEnd(text, lineEnd))) === false) return;
     }
     pos = lineEnd + 1;
   }
-  return undefined;
-}
-
-
-/** Indentation of the first line with content (not blank, not a comment) in [start, end). */
-function firstContentIndent(text: string, start: number, end: number): number | undefined {
-  for (let pos = start; pos < end; ) {
-    const lineEnd = Math.min(lineEndAt(text, pos), end);
-    let first = pos;
-    while (first < lineEnd && text.charCodeAt(first) === SPACE) first++;
-    const c = text.charCodeAt(first);
-    if (first < lineEnd && c !== HASH && !isLineBreakCR(text, first)) return c === TAB ? -1 : first - pos;
-    pos = lineEnd + 1;
-  }
-  return undefined;
 }
 
 /**
@@ -514,44 +524,42 @@ function firstContentIndent(text: string, start: number, end: number): number | 
  */
 function cutChildren(text: string, start: number, end: number, indent: number): Cut[] | undefined {
   const cuts: Cut[] = [];
-  for (let pos = start; pos < end; ) {
-    const lineEnd = Math.min(lineEndAt(text, pos), end);
-    let first = pos;
-    while (first < lineEnd && text.charCodeAt(first) === SPACE) first++;
+  let cutAgain = false;
+  const giveUp = () => {
+    cutAgain = true;
+    return false;
+  };
+  forEachContentLine(text, start, end, (pos, first, content) => {
+    const lineIndent = first - pos;
     const c = text.charCodeAt(first);
-    if (first < lineEnd && c !== HASH && !isLineBreakCR(text, first)) {
-      const lineIndent = first - pos;
-      // Tested without a CR line ending, as cutTopLevel does: a CRLF key line is a key line.
-      const content = text.slice(first, contentEnd(text, lineEnd));
-      const isKeyAt = (at: number) => lineIndent === at && c !== TAB && CHILD_KEY.test(content);
-      if (isKeyAt(indent)) {
-        if (cuts.length > 0) cuts[cuts.length - 1].end = pos;
-        cuts.push({ start: pos, end });
-      } else if (lineIndent === 0 && c !== TAB) {
-        // Column 0 ends the section in YAML (a top-level key the key pattern may not know, `? key`,
-        // a marker...): the document is cut again from the top. A word typed there between two
-        // resources is an error whatever follows: a piece of its own keeps the others cut.
-        if (cuts.length === 0 || !COLUMN0_WORD.test(content)) return undefined;
-        cuts[cuts.length - 1].end = pos;
-        cuts.push({ start: pos, end, stray: 'misplaced' });
-      } else if (c === TAB && /^[ \t]*\r?$/.test(text.slice(pos, lineEnd))) {
-        // A line of blanks with a tab: an error only in its place in the whole document.
-        return undefined;
-      } else if (lineIndent <= indent && (c === COLON || c === QUESTION)) {
-        // An explicit key or value at the resources' indentation or less: the `yaml` package lets
-        // it take in the keys after it, or reads it as an entry of the mapping above.
-        return undefined;
-      } else if (cuts.length === 0) {
-        // Only at the section's own indentation (or deeper): less would end the section in YAML.
-        // A block scalar, a flow collection or a quoted string there is the section's value, over
-        // lines that look like keys: only the whole-document parse reads it right.
-        if (lineIndent < indent || c === TAB || MULTI_LINE_VALUE_START.test(content)) return undefined;
-        cuts.push({ start: pos, end, stray: 'lead' });
-      }
+    // (`content` has no CRLF line ending, as in cutTopLevel: a CRLF key line is a key line.)
+    if (lineIndent === indent && c !== TAB && CHILD_KEY.test(content)) {
+      if (cuts.length > 0) cuts[cuts.length - 1].end = pos;
+      cuts.push({ start: pos, end });
+    } else if (lineIndent === 0 && c !== TAB) {
+      // Column 0 ends the section in YAML (a top-level key the key pattern may not know, `? key`,
+      // a marker...): the document is cut again from the top. A word typed there between two
+      // resources is an error whatever follows: a piece of its own keeps the others cut.
+      if (cuts.length === 0 || !COLUMN0_WORD.test(content)) return giveUp();
+      cuts[cuts.length - 1].end = pos;
+      cuts.push({ start: pos, end, stray: 'misplaced' });
+    } else if (c === TAB && /^[ \t]*$/.test(content)) {
+      // A line of blanks with a tab: an error only in its place in the whole document.
+      return giveUp();
+    } else if (lineIndent <= indent && (c === COLON || c === QUESTION)) {
+      // An explicit key or value at the resources' indentation or less: the `yaml` package lets
+      // it take in the keys after it, or reads it as an entry of the mapping above.
+      return giveUp();
+    } else if (cuts.length === 0) {
+      // Only at the section's own indentation (or deeper): less would end the section in YAML.
+      // A block scalar, a flow collection or a quoted string there is the section's value, over
+      // lines that look like keys: only the whole-document parse reads it right.
+      if (lineIndent < indent || c === TAB || MULTI_LINE_VALUE_START.test(content)) return giveUp();
+      cuts.push({ start: pos, end, stray: 'lead' });
     }
-    pos = lineEnd + 1;
-  }
-  return cuts.length === 1 && cuts[0].stray ? undefined : cuts;
+  });
+  if (cutAgain || (cuts.length === 1 && cuts[0].stray)) return undefined;
+  return cuts;
 }
 
 /**
