@@ -1,6 +1,6 @@
 /** Entry point: parses the command line, runs the command, sets the exit code. */
 import { parseArgs, type Command } from './args';
-import { discoverFiles } from './discover';
+import { discoverFiles, TEMPLATE_EXTENSIONS } from './discover';
 import { formatReport } from './formats/index';
 import { helpText } from './help';
 import { shouldUseColor, writeReport } from './output';
@@ -44,6 +44,11 @@ async function scan(command: Extract<Command, { kind: 'scan' }>): Promise<number
     // Never a scan with part of the configuration silently dropped: CI must see the mistake.
     for (const line of formatConfigProblems(config.problems)) process.stderr.write(`${TOOL_NAME}: ${line}\n`);
     return EXIT_ERROR;
+  }
+  if (discovery.targets.length === 0 && discovery.problems.length === 0) {
+    // Still a clean run (a repository may have no template yet), but a path that points at the
+    // wrong folder must not pass a CI job unnoticed.
+    process.stderr.write(`${TOOL_NAME}: warning: no template files (${TEMPLATE_EXTENSIONS.join(', ')}) under ${command.paths.map((p) => `'${p}'`).join(', ')}\n`);
   }
   const scans = await scanFilesInParallel(discovery.targets, { fix: command.fix, configFor: config.configFor, jobs: command.jobs ?? defaultJobs() });
   const files = [...scans.map((s) => s.entry), ...discovery.problems].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));

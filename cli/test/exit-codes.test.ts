@@ -51,6 +51,20 @@ describe('infralint exit codes and commands', () => {
     assert.strictEqual(run.stdout, '');
   });
 
+  it('warns on stderr when a folder holds no template file at all, and still exits 0 (found by a new-user trial)', () => {
+    const empty = makeFixture({ 'notes.txt': 'no templates here\n' });
+    try {
+      const run = runCli(['scan', '.'], empty);
+      assert.strictEqual(run.status, 0);
+      assert.match(run.stderr, /^infralint: warning: no template files \(\.yaml, \.yml, \.json, \.template\) under '\.'\n$/);
+      assert.match(run.stdout, /0 linted files/);
+    } finally {
+      cleanup(empty);
+    }
+    // Files that are not CloudFormation were looked at: no warning, the summary says they were skipped.
+    assert.strictEqual(runCli(['scan', 'compose.yml'], dir).stderr, '');
+  });
+
   it('exits 2 for an unknown command or no command', () => {
     const unknown = runCli(['lint', 's3.yaml'], dir);
     assert.strictEqual(unknown.status, 2);

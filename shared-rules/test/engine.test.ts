@@ -33,6 +33,23 @@ describe('engine', () => {
     assert.match(jsonError.message, /comma/i);
   });
 
+  it('says what a half-typed value lacks: an unclosed [ or { at its bracket, a colon ending a plain value; one JSON error per place (found by a new-user trial)', () => {
+    const unclosed = lintText('Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: [unclosed\n      Tags: []\n', { fileName: 'x.yaml' });
+    const bracket = unclosed.findings.find((f) => f.ruleId === 'parse-error');
+    assert.deepStrictEqual(bracket?.range.start, { line: 4, character: 18 }, JSON.stringify(unclosed.findings));
+    assert.strictEqual(bracket?.message, 'This "[" is never closed: add the closing "]".');
+    // Closed, on a line indented no further than its key: the parser's own message, where it says.
+    const closed = lintText('Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      Tags: [a,\n      b]\n', { fileName: 'x.yaml' }).findings.find((f) => f.ruleId === 'parse-error');
+    assert.match(closed?.message ?? '', /^Flow sequence in block collection must be sufficiently indented/);
+    assert.strictEqual(closed?.range.start.line, 5);
+    const colon = lintText('Resources:\n  B:\n    Type: AWS::\n  C:\n    Type: AWS::S3::Bucket\n', { fileName: 'x.yaml' }).findings.find((f) => f.ruleId === 'parse-error');
+    assert.strictEqual(colon?.message, 'A plain value cannot end with ":" or hold ": " (here "AWS::"): quote the value if the colon belongs to it.');
+    assert.deepStrictEqual(colon?.range.start, { line: 2, character: 10 });
+    const trailing = '{"Resources": {"T": {"Type": "AWS::SNS::Topic"},}}';
+    const comma = lintText(trailing, { fileName: 'x.json' }).findings.filter((f) => f.ruleId === 'parse-error');
+    assert.deepStrictEqual(comma.map((f) => [f.span.start, f.message]), [[trailing.indexOf(',}') + 1, 'A property name in double quotes is expected.']]);
+  });
+
   it('points an unclosed YAML quote at its opening quote, not at the end of the text where the parser gave up', () => {
     const resources = (name: string) => `  ${name}:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: ${name.toLowerCase()}\n`;
     for (const quote of ['"', "'"]) {

@@ -42,13 +42,13 @@ export function parseJson(text: string): ParsedJson {
     if (!(error instanceof RangeError)) throw error;
     return { root: undefined, errors: [{ message: 'Values are nested too deeply here to be read.', span: { start: 0, end: Math.min(1, text.length) } }] };
   }
-  // The JSON scanner can report the same problem several times at one place: keep one.
-  const seen = new Set<string>();
+  // The JSON scanner can report several problems at one place (a trailing comma: a name expected,
+  // then a value expected): the first says it.
+  const seen = new Set<number>();
   const errors: ParseError[] = flattened.error ? [flattened.error] : [];
   for (const e of rawErrors) {
-    const key = `${e.offset}:${e.error}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    if (seen.has(e.offset)) continue;
+    seen.add(e.offset);
     const code = printParseErrorCode(e.error);
     errors.push({
       message: `${MESSAGES[code] ?? code}.`,

@@ -93,14 +93,20 @@ function findTooDeep(text: string, syntax: Syntax): { start: number; end: number
 
 /** The offset just after the bracket that closes the one at `open`, or the end of the text. */
 function matchingCloseEnd(text: string, syntax: Syntax, open: number): number {
+  const close = matchingClose(text, syntax, open);
+  return close === undefined ? text.length : close + 1;
+}
+
+/** The offset of the bracket that closes the one at `open` (outside strings and comments), if any. */
+export function matchingClose(text: string, syntax: Syntax, open: number): number | undefined {
   let depth = 0;
-  let end = text.length;
+  let close: number | undefined;
   scanBrackets(text, syntax, open, (ch, at) => {
     depth += ch === '[' || ch === '{' ? 1 : -1;
-    if (depth === 0) end = at + 1;
+    if (depth === 0) close = at;
     return depth === 0;
   });
-  return end;
+  return close;
 }
 
 /** In YAML a quote opens a quoted scalar only where a value or key can start. */

@@ -2,7 +2,7 @@ import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Parser, type No
 import type { Entry, MapNode, Node, ScalarNode, Unit } from '../model/nodes';
 import type { Span } from '../types';
 import type { ParseError } from './errors';
-import { flattenDeepNesting, MAX_NESTING } from './nesting';
+import { flattenDeepNesting, matchingClose, MAX_NESTING } from './nesting';
 
 /** CloudFormation short-form tags and the long-form key each stands for. */
 const SHORT_FORM: Record<string, string> = {
@@ -72,6 +72,13 @@ export function parseYamlUnit(text: string, unit: Unit, depth = 0): ParsedUnit {
     if (opened !== undefined) {
       return { message: `This quoted string is never closed: add the closing ${text[opened]} (the parser ran on to the end of the text).`, span: { start: opened, end: opened + 1 } };
     }
+    // A `[` or `{` never closed is reported on the next line, where the parser gave up: point at the
+    // bracket. (One closed later, on lines indented no further than its key, is what the parser says.)
+    const bracket = e.code === 'BAD_INDENT' && /^Flow (map|sequence) in block collection/.test(e.message) ? openFlowCollectionBefore(flattened.text, e.pos[0]) : undefined;
+    if (bracket !== undefined && matchingClose(flattened.text, 'yaml', bracket) === undefined) {
+      const close = text[bracket] === '[' ? ']' : '}';
+      return { message: `This "${text[bracket]}" is never closed: add the closing "${close}".`, span: { start: bracket, end: bracket + 1 } };
+    }
     return {
       message: readableYamlError(e.code, e.message, text, e.pos[0]),
       span: { start: e.pos[0], end: Math.min(text.length, Math.max(e.pos[1], e.pos[0] + 1)) },
@@ -118,6 +125,20 @@ function quotedScalarAround(text: string, pos: number): number | undefined {
   return opened;
 }
 
+/** Where the last flow collection opened before `pos` and not closed by the parser's reading starts. */
+function openFlowCollectionBefore(text: string, pos: number): number | undefined {
+  let opened: number | undefined;
+  const visit = (token: unknown): void => {
+    if (!token || typeof token !== 'object') return;
+    const t = token as { type?: string; start?: { offset?: number }; end?: unknown[] };
+    const at = t.start?.offset;
+    if (t.type === 'flow-collection' && at !== undefined && at < pos && (t.end?.length ?? 0) === 0) opened = Math.max(opened ?? at, at);
+    for (const value of Object.values(token)) if (value && typeof value === 'object') visit(value);
+  };
+  for (const token of new Parser().parse(text)) visit(token);
+  return opened;
+}
+
 function readableYamlError(code: string, message: string, text: string, pos: number): string {
   const firstLine = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
   if (code === 'RESOURCE_EXHAUSTION') {
@@ -131,6 +152,11 @@ function readableYamlError(code: string, message: string, text: string, pos: num
   }
   if (code === 'MULTIPLE_DOCS') {
     return 'A template is one YAML document, but a second one starts here (after ---): remove the separator or split the file.';
+  }
+  if (code === 'BLOCK_AS_IMPLICIT_KEY' && firstLine.startsWith('Nested mappings are not allowed in compact mappings')) {
+    // `Type: AWS:` while typing: the value reads as a key of a mapping inside the value.
+    const word = /^\S*?:(?=\s|$)/.exec(text.slice(pos, pos + 100))?.[0];
+    return `A plain value cannot end with ":" or hold ": "${word ? ` (here "${word}")` : ''}: quote the value if the colon belongs to it.`;
   }
   if (code === 'DUPLICATE_KEY') {
     const key = /^(?:"([^"\n]*)"|'([^'\n]*)'|([^:\n]*?))[ \t]*:/.exec(text.slice(pos, pos + 300));
