@@ -1,3 +1,5 @@
+import * as assert from 'assert';
+import { Linter } from '../../src/engine';
 import { cfnTemplateSections } from '../../src/rules/misc/aws-cfn-template-sections';
 import { testRule } from '../rule-tester';
 
@@ -64,4 +66,13 @@ Resources: {}
       errors: [{ line: 2, column: 1, endLine: 2, endColumn: 10, message: 'The template has no resources' }],
     },
   ],
+});
+
+describe('aws-cfn-template-sections with a syntax error', () => {
+  it('leaves the sections to the syntax error: what the parser recovered is no template to judge', () => {
+    // A tab makes the whole Resources section unreadable: no "no resources" on top of the syntax error.
+    const result = new Linter([cfnTemplateSections]).lint('AWSTemplateFormatVersion: "2010-09-09"\nResources:\n\tTopic:\n    Type: AWS::SNS::Topic\n', { syntax: 'yaml' });
+    assert.ok(result.findings.some((f) => f.ruleId === 'parse-error'), JSON.stringify(result.findings));
+    assert.deepStrictEqual(result.findings.filter((f) => f.ruleId === cfnTemplateSections.meta.id), []);
+  });
 });

@@ -50,7 +50,9 @@ export const cfnTemplateSections: Rule = {
     // No `reads`: a key of any name matters, so the check runs on every lint (it looks at a dozen keys).
     checkTemplate(ctx) {
       const root = ctx.template.root;
-      if (!isMap(root)) return;
+      // With a syntax error the sections are what the parser's recovery made of the text: the
+      // syntax error is the problem to report, not a section it lost or made up.
+      if (!isMap(root) || ctx.template.errors.length > 0) return;
       for (const entry of root.entries) {
         if (SECTIONS.has(entry.key)) continue;
         const hint = /^[A-Za-z0-9]+$/.test(entry.key) && isMap(entry.value) ? ': if it is a resource, indent it under Resources' : '';
