@@ -70,6 +70,8 @@ export class Linter {
   private readonly rulesByType = new Map<string, Rule[]>();
   private readonly templateRules: Rule[] = [];
   private running: string | undefined;
+  /** How long each rule's checks took on the text being prepared (see slowestRule). */
+  private ruleMs = new Map<string, number>();
   /** Rules stopped on this document (see host/time-budget.ts), with why: they stay stopped for its later versions. */
   private readonly stopped = new Map<string, string>();
   /** The last text's line index: the next one is derived from it where only part of the text changed. */
@@ -126,6 +128,17 @@ export class Linter {
     return this.running;
   }
 
+  /**
+   * The rule whose checks took longest on the text prepare() works on, and how long, over all
+   * its steps. When a version's time budget runs out between two rules, this names the rule
+   * that used it (a rule slow on every resource runs in many short steps).
+   */
+  get slowestRule(): { id: string; ms: number } | undefined {
+    let slowest: { id: string; ms: number } | undefined;
+    for (const [id, ms] of this.ruleMs) if (!slowest || ms > slowest.ms) slowest = { id, ms };
+    return slowest;
+  }
+
   /** How much work the caches saved, for tests and benchmarks. */
   get stats(): { parsedUnits: number } {
     return { parsedUnits: this.yamlCache.parsedCount };
@@ -148,6 +161,7 @@ export class Linter {
     // Each call does at least one step of work (a piece, the template, a resource) before stop() is asked.
     let worked = false;
     if (this.prepared?.text !== text || this.prepared.syntax !== syntax || this.prepared.without !== without) {
+      this.ruleMs.clear();
       const parsedBefore = this.yamlCache.parsedCount;
       if (syntax === 'yaml' && !parseUnitsAhead(text, this.yamlCache, stop)) return false;
       worked = this.yamlCache.parsedCount > parsedBefore;
@@ -285,6 +299,7 @@ export class Linter {
       if (stopped?.has(rule.meta.id)) continue;
       sink.length = 0;
       this.running = rule.meta.id;
+      const started = performance.now();
       try {
         const check = rule.cloudformation;
         if (isResourceCheck(check)) check.check(ctx);
@@ -293,6 +308,7 @@ export class Linter {
         findings.push(internalError(rule, error, resource.keyNode, resource.logicalId));
       } finally {
         this.running = undefined;
+        this.ruleMs.set(rule.meta.id, (this.ruleMs.get(rule.meta.id) ?? 0) + performance.now() - started);
       }
     }
     return findings;

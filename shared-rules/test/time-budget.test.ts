@@ -54,6 +54,39 @@ describe('per-document time budget (host/time-budget.ts)', function () {
     assert.ok(result.findings.some((f) => f.ruleId === 'aws-s3-bucket-encryption'));
   });
 
+  it('stops the rule that used a version\'s budget over its steps when the time runs out between two rules (a flaky CI run)', () => {
+    // 20 ms a bucket, in steps of one bucket: the budget goes on this rule, a step at a time.
+    const slow: Rule = {
+      meta: { ...allRules[0].meta, id: 'test-slow-rule' },
+      cloudformation: {
+        resourceTypes: ['AWS::S3::Bucket'],
+        check() {
+          for (const until = performance.now() + 20; performance.now() < until; ) {
+            // slow on purpose
+          }
+        },
+      },
+    };
+    const buckets = `Resources:\n${Array.from({ length: 20 }, (_, i) => `  B${i}:\n    Type: AWS::S3::Bucket\n`).join('')}`;
+    const linter = new Linter([slow, ...allRules]);
+    // Steps of one piece each: the 20 pieces are parsed first, then the rules run a bucket a step.
+    for (let i = 0; i < 60 && (linter.slowestRule?.ms ?? 0) < 150; i++) linter.prepare(buckets, { fileName: 't.yaml' }, () => true);
+    assert.strictEqual(linter.slowestRule?.id, 'test-slow-rule');
+    assert.ok((linter.slowestRule?.ms ?? 0) >= 150, JSON.stringify(linter.slowestRule));
+    // The last millisecond of the budget runs out in the engine's own work, not in a rule.
+    const busy = Object.assign(Object.create(linter) as Linter, {
+      prepare: () => {
+        for (const until = performance.now() + 50; performance.now() < until; ) {
+          // the engine's own work
+        }
+        return false;
+      },
+    });
+    const step = lintStepWithinBudget(busy, buckets, { fileName: 't.yaml' }, () => false, { budgetMs: 300, spentMs: 299 });
+    assert.strictEqual(step.result, undefined, `gave up instead: ${JSON.stringify(step.result?.findings.map((f) => f.message))}`);
+    assert.deepStrictEqual([...step.linter.stoppedRules.keys()], ['test-slow-rule']);
+  });
+
   it('restores Error.stackTraceLimit when it stops code that changed it (stopped code runs no finally block)', () => {
     const before = Error.stackTraceLimit;
     const stopped = withinTimeBudget(() => {

@@ -80,7 +80,10 @@ export function lintStepWithinBudget(
   const left = Math.max(1, Math.ceil(budgetMs - (budget.spentMs ?? 0)));
   const step = withinTimeBudget(() => (linter.prepare(text, options, stop) ? linter.lint(text, options) : undefined), left);
   if (step) return { result: step.value, linter };
-  const rule = linter.ruleInProgress;
+  // Out of time between two rules: the budget went on the steps before, and a rule that took half
+  // of it over them is the one to stop (not the work that happened to run when it ran out).
+  const slowest = linter.slowestRule;
+  const rule = linter.ruleInProgress ?? (slowest && slowest.ms >= budgetMs / 2 ? slowest.id : undefined);
   const fresh = linter.fresh();
   if (rule === undefined || fresh.stoppedRules.has(rule) || fresh.stoppedRules.size >= MAX_STOPPED) {
     return { result: gaveUp(text, options, budgetMs), linter: fresh };
