@@ -1,4 +1,4 @@
-import { newUnit, type Entry, type MapNode, type Node, type ScalarNode } from '../model/nodes';
+import { newUnit, spanOf, type Entry, type MapNode, type Node, type ScalarNode } from '../model/nodes';
 import type { Span } from '../types';
 import type { ParseError } from './errors';
 import { parseYamlUnit, strayLineMessage, type ParsedUnit } from './yaml-unit';
@@ -247,8 +247,7 @@ export function parseYamlTemplate(text: string, cache: YamlUnitCache = new YamlU
       const siblings = piece.role === 'resource' ? resourceKeys : sectionKeys;
       const identity = parsed.rootKeys?.get(entry.keyNode.start);
       if (identity !== undefined && siblings.has(identity)) {
-        const start = entry.keyNode.unit.base + entry.keyNode.start;
-        errors.push({ message: `Duplicate key: "${entry.key}" appears twice in the same mapping.`, span: { start, end: start + entry.keyNode.end - entry.keyNode.start } });
+        errors.push({ message: `Duplicate key: "${entry.key}" appears twice in the same mapping.`, span: spanOf(entry.keyNode) });
       }
       if (identity !== undefined) siblings.add(identity);
       if (piece.role === 'resource') {
@@ -268,14 +267,14 @@ export function parseYamlTemplate(text: string, cache: YamlUnitCache = new YamlU
     const resources = entries.find((e) => e.key === 'Resources')!;
     const last = resourceEntries![resourceEntries!.length - 1];
     if (firstResourceMap && last) {
-      resources.value.start = absoluteStart(firstResourceMap);
-      resources.value.end = absoluteEnd(last.value);
+      resources.value.start = spanOf(firstResourceMap).start;
+      resources.value.end = spanOf(last.value).end;
     } else {
       const at = afterColon(text, resourcesHeader.start);
       resources.value = { kind: 'scalar', value: null, unit: rootUnit, start: at, end: at };
     }
   }
-  const root: MapNode = { kind: 'map', entries, unit: rootUnit, start: absoluteStart(entries[0].keyNode), end: absoluteEnd(entries[entries.length - 1].value) };
+  const root: MapNode = { kind: 'map', entries, unit: rootUnit, start: spanOf(entries[0].keyNode).start, end: spanOf(entries[entries.length - 1].value).end };
   return { root, errors, resourceUnits, sectionUnits, incremental: true, anchoredSpans: [] };
 }
 
@@ -375,14 +374,6 @@ function parseWhole(text: string, cache: YamlUnitCache): YamlParseResult {
     incremental: false,
     anchoredSpans: parsed.anchoredSpans,
   };
-}
-
-function absoluteStart(node: Node): number {
-  return node.unit.base + node.start;
-}
-
-function absoluteEnd(node: Node): number {
-  return node.unit.base + node.end;
 }
 
 /** Where the value of the key on the line at `lineStart` begins: after its colon and the blanks after it. */
